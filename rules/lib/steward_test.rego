@@ -1,0 +1,65 @@
+package steward.lib_test
+
+import data.steward.lib
+
+sub := {"kind": "Subscription", "metadata": {"name": "prod"}, "spec": {}}
+
+test_docs_of_a_kind_are_keyed_by_name if {
+	docs := lib.docs("Subscription") with input as {"documents": {"Subscription": {"prod": sub}}}
+	docs == {"prod": sub}
+}
+
+test_docs_of_a_missing_kind_are_empty if {
+	lib.docs("Tenant") == {} with input as {"documents": {}}
+}
+
+test_result_names_the_document if {
+	lib.result(sub, ["spec"], "m") == {"resource": "Subscription/prod", "path": ["spec"], "msg": "m"}
+}
+
+test_booleans_accept_azure_strings if {
+	lib.is_true(true)
+	lib.is_true("True")
+	lib.is_false("False")
+	lib.is_false(false)
+	not lib.is_true("False")
+	not lib.is_true(null)
+	not lib.is_false(null)
+}
+
+test_service_model_falls_back_to_the_kind if {
+	lib.service_model({"kind": "Tenant", "spec": {}}) == "saas"
+	lib.service_model({"kind": "Subscription", "spec": {"serviceModel": "paas"}}) == "paas"
+	not lib.service_model({"kind": "Subscription", "spec": {}})
+}
+
+test_party_reads_the_matrix if {
+	lib.party("Network controls", {"kind": "Tenant", "spec": {}}) == "microsoft"
+	lib.party("Network controls", {"kind": "Subscription", "spec": {"serviceModel": "paas"}}) == "shared"
+}
+
+test_days_since_counts_whole_days_to_the_evaluation_date if {
+	lib.days_since("2025-12-01") == 31 with data.steward.asOfNs as 1767225600000000000
+	lib.days_since("2025-12-31T12:00:00Z") == 0 with data.steward.asOfNs as 1767225600000000000
+}
+
+test_phi_label if {
+	lib.holds_phi({"metadata": {"labels": {"data": "PHI"}}})
+	not lib.holds_phi({"metadata": {"labels": {}}})
+	not lib.holds_phi({"metadata": {}})
+}
+
+test_has_distinguishes_false_from_missing if {
+	lib.has({"a": {"b": false}}, ["a", "b"])
+	not lib.has({"a": {"b": null}}, ["a", "b"])
+	not lib.has({"a": {}}, ["a", "b"])
+	not lib.has({"a": 1}, ["a", "b"])
+	lib.get({"a": {"b": 2}}, ["a", "b"], 0) == 2
+	lib.get({}, ["a", "b"], 0) == 0
+}
+
+test_data_stores_by_type_and_kind if {
+	lib.is_data_store({"kind": "AzureResource", "spec": {"type": "Microsoft.Storage/storageAccounts"}})
+	lib.is_data_store({"kind": "OnPremDataStore", "spec": {}})
+	not lib.is_data_store({"kind": "AzureResource", "spec": {"type": "Microsoft.KeyVault/vaults"}})
+}

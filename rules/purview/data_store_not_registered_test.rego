@@ -1,0 +1,54 @@
+package steward.rules.purview.data_store_not_registered_test
+
+import data.steward.rules.purview.data_store_not_registered as rule
+
+storage_id := "/subscriptions/1/resourceGroups/data/providers/Microsoft.Storage/storageAccounts/records"
+
+storage := {"kind": "AzureResource", "metadata": {"name": "records"}, "spec": {"type": "Microsoft.Storage/storageAccounts", "id": storage_id}}
+
+vault := {"kind": "AzureResource", "metadata": {"name": "kv"}, "spec": {"type": "Microsoft.KeyVault/vaults", "id": "/subscriptions/1/kv"}}
+
+emr := {"kind": "OnPremDataStore", "metadata": {"name": "emr"}, "spec": {"hostName": "EMR-SQL01.corp.example"}}
+
+purview(sources) := {"kind": "PurviewAccount", "metadata": {"name": "pv"}, "spec": {"dataSources": sources}}
+
+estate(account) := {"documents": {
+	"AzureResource": {"records": storage, "kv": vault},
+	"OnPremDataStore": {"emr": emr},
+	"PurviewAccount": {"pv": account},
+}}
+
+test_unregistered_stores_are_reported if {
+	r := rule.deny with input as estate(purview([{"name": "other", "kind": "AzureStorage", "resourceId": "/x"}]))
+	r == {
+		{"resource": "AzureResource/records", "path": ["spec"], "msg": sprintf("%s is not registered as a data source in any Microsoft Purview account", [lower(storage_id)])},
+		{"resource": "OnPremDataStore/emr", "path": ["spec"], "msg": "emr-sql01.corp.example is not registered as a data source in any Microsoft Purview account"},
+	}
+}
+
+test_no_purview_account_reports_every_store if {
+	r := rule.deny with input as {"documents": {"AzureResource": {"records": storage, "kv": vault}}}
+	r == {{"resource": "AzureResource/records", "path": ["spec"], "msg": "no Microsoft Purview account exists in the inventory, so this data store is not catalogued or classified"}}
+}
+
+test_registered_stores_are_not_reported_whatever_the_case if {
+	sources := [
+		{"name": "records", "kind": "AzureStorage", "resourceId": upper(storage_id)},
+		{"name": "emr", "kind": "SqlServerDatabase", "serverEndpoint": "emr-sql01.corp.example"},
+	]
+	i := estate(purview(sources))
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_sources_not_recorded_are_unknown if {
+	i := estate({"kind": "PurviewAccount", "metadata": {"name": "pv"}, "spec": {}})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	count(u) == 2
+	some r in u
+	r.resource == "AzureResource/records"
+	r.msg == "the inventory records no Purview data sources (spec.dataSources of a PurviewAccount), so registration cannot be confirmed"
+}

@@ -1,0 +1,198 @@
+//! From raw rule results to the report: one outcome for every (rule, document of the
+//! rule's kinds), findings for what failed or is unknown, each located and given its
+//! owner, and the counts that summarise the run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Rule};
+use crate::engine::{RawResult, RuleRun};
+use crate::finding::{Finding, Location, Outcome, Party, Resource, Responsibility};
+use crate::inventory::{Document, Inventory, LoadStats};
+use crate::responsibility::Matrix;
+
+/// Outcome counts.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub pass: usize,
+    pub fail: usize,
+    pub unknown: usize,
+    pub error: usize,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: Outcome, n: usize) {
+        match outcome {
+            Outcome::Pass => self.pass += n,
+            Outcome::Fail => self.fail += n,
+            Outcome::Unknown => self.unknown += n,
+            Outcome::Error => self.error += n,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.pass + self.fail + self.unknown + self.error
+    }
+}
+
+/// The closing numbers of a run.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub as_of: String,
+    pub files: LoadStats,
+    pub rules_evaluated: usize,
+    /// Outcomes over every (rule, document) pair.
+    pub outcomes: Counts,
+    /// Outcomes per document of each party, over (rule, document) pairs.
+    pub parties: BTreeMap<Party, Counts>,
+    /// Outcomes per rule ID.
+    pub rules: BTreeMap<String, Counts>,
+    /// Problems that stopped part of the run (see `errors`).
+    pub errors: usize,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Assessment {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Assessment {
+    /// Whether any (rule, document) pair failed.
+    pub fn has_failures(&self) -> bool {
+        self.summary.outcomes.fail > 0
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.summary.outcomes.error > 0 || self.summary.errors > 0
+    }
+}
+
+/// Judges every document of every rule's kinds from the rules' results.
+pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix: &Matrix) -> Assessment {
+    let mut out = Assessment::default();
+    out.summary.files = inventory.stats.clone();
+    out.summary.rules_evaluated = catalog.rules.len();
+    for (rule, run) in catalog.rules.iter().zip(runs) {
+        let documents: Vec<&Document> = {
+            let mut d: Vec<&Document> =
+                rule.meta.kinds.iter().flat_map(|k| inventory.of_kind(k)).collect();
+            d.sort_by(|a, b| (&a.kind, &a.name).cmp(&(&b.kind, &b.name)));
+            d
+        };
+        let counts = out.summary.rules.entry(rule.meta.id.clone()).or_default();
+        let checked = match run {
+            RuleRun::Failed(message) => Err(message.clone()),
+            RuleRun::Done { deny, unknown } => check_targets(rule, inventory, deny, unknown).map(|()| (deny, unknown)),
+        };
+        let (deny, unknown) = match checked {
+            Ok(results) => results,
+            Err(message) => {
+                counts.add(Outcome::Error, documents.len());
+                out.summary.outcomes.add(Outcome::Error, documents.len());
+                for d in &documents {
+                    party_counts(&mut out.summary.parties, rule, d, matrix).add(Outcome::Error, 1);
+                }
+                out.findings.push(Finding {
+                    rule_id: rule.meta.id.clone(),
+                    title: rule.meta.title.clone(),
+                    severity: rule.meta.severity,
+                    outcome: Outcome::Error,
+                    message,
+                    resource: None,
+                    path: None,
+                    location: Some(Location { file: rule.path.clone(), line: 1, column: 1 }),
+                    responsibility: None,
+                    remediation: rule.meta.remediation.clone(),
+                });
+                continue;
+            }
+        };
+        let by_doc = |results: &[RawResult]| -> BTreeMap<(String, String), BTreeSet<RawResult>> {
+            let mut m: BTreeMap<(String, String), BTreeSet<RawResult>> = BTreeMap::new();
+            for r in results {
+                m.entry((r.kind.clone(), r.name.clone())).or_default().insert(r.clone());
+            }
+            m
+        };
+        let denied = by_doc(deny);
+        let unknowns = by_doc(unknown);
+        for d in documents {
+            let key = (d.kind.clone(), d.name.clone());
+            let (outcome, results) = match (denied.get(&key), unknowns.get(&key)) {
+                (Some(r), _) => (Outcome::Fail, Some(r)),
+                (None, Some(r)) => (Outcome::Unknown, Some(r)),
+                (None, None) => (Outcome::Pass, None),
+            };
+            counts.add(outcome, 1);
+            out.summary.outcomes.add(outcome, 1);
+            party_counts(&mut out.summary.parties, rule, d, matrix).add(outcome, 1);
+            for r in results.into_iter().flatten() {
+                out.findings.push(finding(rule, d, r, outcome, inventory, matrix));
+            }
+        }
+    }
+    out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+fn party_counts<'a>(
+    parties: &'a mut BTreeMap<Party, Counts>,
+    rule: &Rule,
+    document: &Document,
+    matrix: &Matrix,
+) -> &'a mut Counts {
+    let model = matrix.service_model(&document.kind, document.service_model());
+    parties.entry(matrix.party(&rule.meta.area, model)).or_default()
+}
+
+/// A result must name a document the rule judges; anything else is a rule bug and is
+/// reported as the rule's error rather than dropped.
+fn check_targets(rule: &Rule, inventory: &Inventory, deny: &[RawResult], unknown: &[RawResult]) -> Result<(), String> {
+    for r in deny.iter().chain(unknown) {
+        if !rule.meta.kinds.contains(&r.kind) {
+            return Err(format!(
+                "a result names {}/{}, but the rule judges only {}",
+                r.kind,
+                r.name,
+                rule.meta.kinds.join(", ")
+            ));
+        }
+        if inventory.get(&r.kind, &r.name).is_none() {
+            return Err(format!("a result names {}/{}, which is not in the inventory", r.kind, r.name));
+        }
+    }
+    Ok(())
+}
+
+fn finding(
+    rule: &Rule,
+    document: &Document,
+    result: &RawResult,
+    outcome: Outcome,
+    inventory: &Inventory,
+    matrix: &Matrix,
+) -> Finding {
+    let model = matrix.service_model(&document.kind, document.service_model());
+    Finding {
+        rule_id: rule.meta.id.clone(),
+        title: rule.meta.title.clone(),
+        severity: rule.meta.severity,
+        outcome,
+        message: result.message.clone(),
+        resource: Some(Resource { kind: document.kind.clone(), name: document.name.clone() }),
+        path: Some(result.pointer.clone()),
+        location: Some(inventory.locate(document, &result.pointer)),
+        responsibility: Some(Responsibility {
+            area: rule.meta.area.clone(),
+            party: matrix.party(&rule.meta.area, model),
+            service_model: model.map(str::to_owned),
+            team: document.owner().unwrap_or(UNOWNED).to_owned(),
+        }),
+        remediation: rule.meta.remediation.clone(),
+    }
+}
+
+/// The team shown for a document that names no owner.
+pub const UNOWNED: &str = "(no owner)";

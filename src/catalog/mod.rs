@@ -1,0 +1,254 @@
+//! The rule catalog: the built-in rules embedded in the binary, plus any rule
+//! directories a user adds, each rule checked for complete metadata and a package that
+//! matches its path before anything is evaluated.
+//!
+//! Layout: `<root>/<domain>/<name>.rego` holds package `steward.rules.<domain>.<name>`,
+//! with its tests in `<name>_test.rego` (package `…_test`); `<root>/lib/*.rego` is the
+//! shared helper library, package `steward.lib`.
+
+pub mod meta;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::finding::Location;
+use crate::responsibility::Matrix;
+pub use meta::RuleMeta;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// The good/bad example inventories of the built-in rules, by path.
+pub fn builtin_fixtures() -> &'static [(&'static str, &'static str)] {
+    builtin::FIXTURE_FILES
+}
+
+/// One Rego file.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// The path shown in messages, e.g. `rules/logging/unified_audit_log_disabled.rego`.
+    pub path: String,
+    /// The path relative to its catalog root, e.g. `logging/unified_audit_log_disabled.rego`.
+    pub relative: String,
+    pub text: String,
+}
+
+impl Module {
+    fn is_test(&self) -> bool {
+        self.relative.ends_with("_test.rego")
+    }
+
+    fn is_lib(&self) -> bool {
+        self.relative.starts_with("lib/")
+    }
+
+    /// The package the file declares, with the line it is on.
+    pub fn package(&self) -> Option<(usize, String)> {
+        self.text.lines().enumerate().find_map(|(i, line)| {
+            let rest = line.trim_start().strip_prefix("package ")?;
+            Some((i + 1, rest.trim().to_owned()))
+        })
+    }
+
+    /// The package the file must declare, from its place in the catalog.
+    fn expected_package(&self) -> String {
+        if self.is_lib() {
+            let suffix = if self.is_test() { "_test" } else { "" };
+            return format!("steward.lib{suffix}");
+        }
+        let stem = self.relative.trim_end_matches(".rego");
+        let (stem, suffix) = match stem.strip_suffix("_test") {
+            Some(s) => (s, "_test"),
+            None => (stem, ""),
+        };
+        format!("steward.rules.{}{suffix}", stem.replace('/', "."))
+    }
+}
+
+/// A rule: its metadata and the module that implements it.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub package: String,
+    pub path: String,
+}
+
+impl Rule {
+    /// The Rego reference of one of the rule's entry points, e.g. `data.steward.rules.x.deny`.
+    pub fn entry(&self, name: &str) -> String {
+        format!("data.{}.{name}", self.package)
+    }
+}
+
+/// Rules, helper modules and tests, as loaded.
+#[derive(Debug, Default, Clone)]
+pub struct Catalog {
+    /// Rule and helper modules: everything `steward check` compiles.
+    pub modules: Vec<Module>,
+    /// `_test.rego` modules: compiled only by `steward test`.
+    pub tests: Vec<Module>,
+    pub rules: Vec<Rule>,
+}
+
+impl Catalog {
+    /// The rules embedded in this build.
+    pub fn builtin(matrix: &Matrix) -> (Catalog, Vec<Diagnostic>) {
+        let modules = builtin::RULE_FILES
+            .iter()
+            .map(|(path, text)| Module {
+                path: (*path).to_owned(),
+                relative: path.strip_prefix("rules/").unwrap_or(path).to_owned(),
+                text: (*text).to_owned(),
+            })
+            .collect();
+        Catalog::from_modules(modules, matrix)
+    }
+
+    /// Reads every `.rego` file under `root`.
+    pub fn read_dir(root: &Path) -> (Vec<Module>, Vec<Diagnostic>) {
+        let mut modules = Vec::new();
+        let mut errors = Vec::new();
+        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego") => {
+                    let shown = e.path().display().to_string();
+                    let relative =
+                        e.path().strip_prefix(root).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+                    match std::fs::read_to_string(e.path()) {
+                        Ok(text) => modules.push(Module { path: shown, relative, text }),
+                        Err(err) => errors.push(Diagnostic::in_file(Stage::Rules, shown, format!("cannot read: {err}"))),
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    errors.push(Diagnostic::in_file(Stage::Rules, at, format!("cannot read: {err}")));
+                }
+            }
+        }
+        (modules, errors)
+    }
+
+    /// Sorts modules into rules, helpers and tests and checks each rule's metadata.
+    /// A rule with bad metadata is reported and left out; the others still load.
+    pub fn from_modules(modules: Vec<Module>, matrix: &Matrix) -> (Catalog, Vec<Diagnostic>) {
+        let kinds = crate::inventory::schema::kinds();
+        let mut catalog = Catalog::default();
+        let mut errors = Vec::new();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for module in modules {
+            let at = |line: usize| Location { file: module.path.clone(), line, column: 1 };
+            let Some((line, package)) = module.package() else {
+                errors.push(Diagnostic::at(Stage::Rules, at(1), "no package declaration"));
+                continue;
+            };
+            let expected = module.expected_package();
+            if package != expected {
+                errors.push(Diagnostic::at(
+                    Stage::Rules,
+                    at(line),
+                    format!("package {package} does not match the file's place in the catalog; expected package {expected}"),
+                ));
+                continue;
+            }
+            if module.is_test() {
+                catalog.tests.push(module);
+                continue;
+            }
+            if module.is_lib() {
+                catalog.modules.push(module);
+                continue;
+            }
+            let meta = match meta::parse(&module.text) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(Diagnostic::at(Stage::Rules, at(e.line), e.message));
+                    continue;
+                }
+            };
+            let meta_line = meta::annotation_block(&module.text).map_or(1, |(l, _)| l);
+            let mut problems = Vec::new();
+            if !matrix.has_area(&meta.area) {
+                let areas: Vec<&str> = matrix.areas.iter().map(|(a, _)| a.as_str()).collect();
+                problems.push(format!("area {:?} is not a row of the responsibility matrix ({})", meta.area, areas.join(", ")));
+            }
+            for kind in &meta.kinds {
+                if !kinds.contains(kind) {
+                    problems.push(format!("kind {kind:?} is not an inventory kind ({})", kinds.join(", ")));
+                }
+            }
+            if let Some(first) = seen.get(&meta.id) {
+                problems.push(format!("rule id {} is already used by {first}", meta.id));
+            }
+            if !problems.is_empty() {
+                for p in problems {
+                    errors.push(Diagnostic::at(Stage::Rules, at(meta_line), p));
+                }
+                continue;
+            }
+            seen.insert(meta.id.clone(), module.path.clone());
+            catalog.rules.push(Rule { meta, package, path: module.path.clone() });
+            catalog.modules.push(module);
+        }
+        catalog.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        (catalog, errors)
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.meta.id == id)
+    }
+
+    /// `data.steward.params`: every rule's parameters at their defaults.
+    pub fn default_params(&self) -> serde_json::Value {
+        let params: BTreeMap<&str, BTreeMap<&str, &serde_json::Value>> = self
+            .rules
+            .iter()
+            .map(|r| (r.meta.id.as_str(), r.meta.params.iter().map(|(k, p)| (k.as_str(), &p.default)).collect()))
+            .collect();
+        serde_json::json!(params)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module(relative: &str, text: &str) -> Module {
+        Module { path: format!("rules/{relative}"), relative: relative.into(), text: text.into() }
+    }
+
+    #[test]
+    fn the_builtin_catalog_loads_cleanly() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, errors) = Catalog::builtin(&matrix);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(!catalog.rules.is_empty());
+    }
+
+    #[test]
+    fn a_package_outside_its_path_is_an_error_with_the_line() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, errors) = Catalog::from_modules(vec![module("logging/x.rego", "\npackage steward.rules.y\n")], &matrix);
+        assert!(catalog.rules.is_empty());
+        assert_eq!(
+            errors[0].to_string(),
+            "rules/logging/x.rego:2:1: package steward.rules.y does not match the file's place in the catalog; expected package steward.rules.logging.x"
+        );
+    }
+
+    #[test]
+    fn tests_and_helpers_are_sorted_out() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, errors) = Catalog::from_modules(
+            vec![
+                module("lib/steward.rego", "package steward.lib\n"),
+                module("logging/x_test.rego", "package steward.rules.logging.x_test\n"),
+            ],
+            &matrix,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!((catalog.modules.len(), catalog.tests.len()), (1, 1));
+    }
+}

@@ -1,0 +1,122 @@
+//! The command line, as clap definitions only. Doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  no failing findings
+  1  failing findings (or, for `steward test`, a failing test)
+  2  an error: unreadable or invalid input, a rule that does not compile or evaluate, bad usage";
+
+/// Check an estate inventory against Microsoft's shared-responsibility security
+/// guidance, with every gap mapped to the party and team that own it.
+#[derive(Debug, Parser)]
+#[command(name = "steward", version, after_help = EXIT_CODES, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour the text output (NO_COLOR in the environment also turns it off).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate the rules over inventory files and directories and report the findings.
+    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --rules policies/ \n\n".to_owned() + EXIT_CODES)]
+    Check(CheckArgs),
+    /// Print the exact `{"input": ..., "data": ...}` the rules are evaluated against,
+    /// for `opa eval` or debugging.
+    #[command(after_help = "Example:\n  steward input inventory/ > estate.json\n  opa eval -d rules/ -i <(jq .input estate.json) ...")]
+    Input(InputArgs),
+    /// Run the Rego unit tests (`test_` rules in *_test.rego files).
+    #[command(after_help = "Examples:\n  steward test            # the built-in catalog\n  steward test rules/     # a catalog directory on disk")]
+    Test(TestArgs),
+    /// Print the shared-responsibility matrix.
+    #[command(after_help = "Example:\n  steward matrix")]
+    Matrix,
+    /// List the rules of the catalog.
+    #[command(after_help = "Examples:\n  steward rules\n  steward rules --format json")]
+    Rules(RulesArgs),
+}
+
+/// Where the rules come from.
+#[derive(Debug, Args)]
+pub struct RuleSource {
+    /// A directory of organisational rules to load beside the built-in catalog (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+
+    /// Do not load the built-in catalog; only the rules given with --rules.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Inventory files and directories (directories are searched for .yaml, .yml and .json).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Judge ages (reviews, scans) as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Inventory files and directories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The evaluation date to put in data.steward (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Catalog directories to test (laid out like rules/); the built-in catalog when omitted.
+    #[arg(value_name = "DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// The evaluation date tests run at, so date-dependent tests are reproducible.
+    #[arg(long, value_name = "DATE", default_value = "2026-01-01")]
+    pub as_of: String,
+
+    /// Print every test, not only the failures.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}

@@ -1,0 +1,52 @@
+//! `steward check`: load, evaluate, report.
+
+use std::io::{self, Write};
+
+use crate::assessment;
+use crate::cli::CheckArgs;
+use crate::context::{self, AsOf};
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::engine::Engine;
+use crate::inventory;
+use crate::report::{self, Style};
+
+use super::{Status, load_rules, report_diagnostics, report_notes};
+
+pub fn run(args: &CheckArgs, style: Style, out: &mut dyn Write) -> io::Result<Status> {
+    let as_of = match args.as_of.as_deref().map(AsOf::parse).transpose() {
+        Ok(d) => d.unwrap_or_else(AsOf::today),
+        Err(e) => {
+            report_diagnostics(&[Diagnostic::general(Stage::Usage, format!("--as-of: {e}"))]);
+            return Ok(Status::Error);
+        }
+    };
+    let (matrix, catalog, mut errors) = match load_rules(&args.source) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            report_diagnostics(&errors);
+            return Ok(Status::Error);
+        }
+    };
+    let (engine, compile_errors) = Engine::compile(&catalog, &[]);
+    errors.extend(compile_errors);
+    let loaded = inventory::load(&args.paths);
+    errors.extend(loaded.errors);
+    report_notes(&loaded.notes);
+
+    let input = loaded.inventory.to_input();
+    let data = context::data(&catalog, &matrix, as_of);
+    let runs = engine.evaluate(&catalog, &input, &data);
+    let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix);
+    assessment.summary.as_of = as_of.to_string();
+    assessment.summary.errors = errors.len();
+
+    report_diagnostics(&errors);
+    report::render(args.format, &assessment, &errors, style, out)?;
+    Ok(if assessment.has_errors() {
+        Status::Error
+    } else if assessment.has_failures() {
+        Status::Failed
+    } else {
+        Status::Clean
+    })
+}

@@ -1,0 +1,35 @@
+//! `steward rules`: the catalog as a table, or every rule's metadata as JSON.
+
+use std::io::{self, Write};
+
+use crate::catalog::RuleMeta;
+use crate::cli::RulesArgs;
+use crate::report::Format;
+
+use super::{Status, load_rules, report_diagnostics};
+
+pub fn run(args: &RulesArgs, out: &mut dyn Write) -> io::Result<Status> {
+    let (_, catalog, errors) = match load_rules(&args.source) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            report_diagnostics(&errors);
+            return Ok(Status::Error);
+        }
+    };
+    report_diagnostics(&errors);
+    match args.format {
+        Format::Json => {
+            let metas: Vec<&RuleMeta> = catalog.rules.iter().map(|r| &r.meta).collect();
+            serde_json::to_writer_pretty(&mut *out, &metas).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for r in &catalog.rules {
+                let m = &r.meta;
+                writeln!(out, "{:<9} {:<8} {:<28} {}", m.id, m.severity.as_str(), m.area, m.title)?;
+            }
+            writeln!(out, "\n{} rules", catalog.rules.len())?;
+        }
+    }
+    Ok(if errors.is_empty() { Status::Clean } else { Status::Error })
+}

@@ -1,0 +1,228 @@
+//! The Rego side of a run: compile the catalog once, evaluate every rule's `deny` and
+//! `unknown` against the whole-estate input, and check that what each rule returned
+//! keeps the rule contract.
+//!
+//! Rules are spread over worker threads, each with its own clone of the compiled
+//! engine (a clone shares the compiled modules and the input); results are put back
+//! in catalog order, so the thread count never changes the output.
+
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use regorus::utils::limits::ExecutionTimerConfig;
+use serde_json::Value;
+
+use crate::catalog::{Catalog, Rule};
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::finding::Location;
+
+/// One result a rule returned: which document, where in it, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RawResult {
+    pub kind: String,
+    pub name: String,
+    /// JSON pointer into the document.
+    pub pointer: String,
+    pub message: String,
+}
+
+/// What one rule produced: its `deny` and `unknown` results, or why it could not be
+/// evaluated.
+#[derive(Debug, Clone)]
+pub enum RuleRun {
+    Done { deny: Vec<RawResult>, unknown: Vec<RawResult> },
+    Failed(String),
+}
+
+/// Default wall-clock budget for one rule on one run.
+pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The compiled catalog.
+pub struct Engine {
+    base: regorus::Engine,
+    /// For each rule of the catalog: whether it declares `unknown`.
+    has_unknown: Vec<bool>,
+}
+
+impl Engine {
+    /// Compiles every module of `catalog`. A module that does not parse is reported
+    /// with its file, line and column; the rules in the others still run.
+    pub fn compile(catalog: &Catalog, extra: &[crate::catalog::Module]) -> (Engine, Vec<Diagnostic>) {
+        let mut base = regorus::Engine::new();
+        base.set_rego_v0(false);
+        // A builtin given a bad argument must be an error the author sees, not a silent
+        // undefined that turns a fail into a pass.
+        base.set_strict_builtin_errors(true);
+        base.set_execution_timer_config(ExecutionTimerConfig {
+            limit: DEFAULT_RULE_TIMEOUT,
+            check_interval: NonZeroU32::MIN,
+        });
+        let mut errors = Vec::new();
+        let mut broken = Vec::new();
+        for module in catalog.modules.iter().chain(extra) {
+            if let Err(e) = base.add_policy(module.path.clone(), module.text.clone()) {
+                errors.push(rego_error(&module.path, &format!("{e:#}")));
+                broken.push(module.path.clone());
+            }
+        }
+        let has_unknown = catalog
+            .rules
+            .iter()
+            .map(|r| !broken.contains(&r.path) && base.has_declared_rule_rooted_at(&r.path, "unknown").unwrap_or(false))
+            .collect();
+        (Engine { base, has_unknown }, errors)
+    }
+
+    /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
+    /// `input` with `data`, in parallel.
+    pub fn evaluate(&self, catalog: &Catalog, input: &Value, data: &Value) -> Vec<RuleRun> {
+        let mut engine = self.base.clone();
+        engine.set_input(regorus::Value::from(input.clone()));
+        if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
+            let message = format!("cannot load data: {e:#}");
+            return catalog.rules.iter().map(|_| RuleRun::Failed(message.clone())).collect();
+        }
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let threads = threads.clamp(1, catalog.rules.len().max(1));
+        let mut runs: Vec<Option<RuleRun>> = vec![None; catalog.rules.len()];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|worker| {
+                    let mut engine = engine.clone();
+                    let rules = &catalog.rules;
+                    let has_unknown = &self.has_unknown;
+                    scope.spawn(move || {
+                        (worker..rules.len())
+                            .step_by(threads)
+                            .map(|i| (i, run_rule(&mut engine, &rules[i], has_unknown[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for worker in workers {
+                match worker.join() {
+                    Ok(results) => {
+                        for (i, run) in results {
+                            runs[i] = Some(run);
+                        }
+                    }
+                    Err(_) => {}
+                }
+            }
+        });
+        runs.into_iter()
+            .map(|r| r.unwrap_or_else(|| RuleRun::Failed("the evaluation thread stopped unexpectedly".into())))
+            .collect()
+    }
+}
+
+fn run_rule(engine: &mut regorus::Engine, rule: &Rule, has_unknown: bool) -> RuleRun {
+    let deny = match collect(engine, rule, "deny", true) {
+        Ok(d) => d,
+        Err(e) => return RuleRun::Failed(e),
+    };
+    let unknown = if has_unknown {
+        match collect(engine, rule, "unknown", false) {
+            Ok(u) => u,
+            Err(e) => return RuleRun::Failed(e),
+        }
+    } else {
+        Vec::new()
+    };
+    RuleRun::Done { deny, unknown }
+}
+
+fn collect(engine: &mut regorus::Engine, rule: &Rule, entry: &str, required: bool) -> Result<Vec<RawResult>, String> {
+    let value = match engine.eval_rule(rule.entry(entry)) {
+        Ok(v) => v,
+        Err(e) => {
+            let text = format!("{e:#}");
+            if !required || !text.contains("not a valid rule path") {
+                return Err(format!("{entry}: {text}"));
+            }
+            return Err(format!("the rule has no `{entry}` rule; every rule defines `deny contains result if {{ ... }}`"));
+        }
+    };
+    if value == regorus::Value::Undefined {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_value(&value).map_err(|e| format!("{entry}: result has no JSON form: {e}"))?;
+    let Value::Array(items) = json else {
+        return Err(format!("{entry} must be a set of results, but it is {}", kind_of(&json)));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(result(entry, &item)?);
+    }
+    Ok(out)
+}
+
+/// Checks one result against the contract `{"resource": "Kind/name", "path": [...], "msg": "..."}`.
+fn result(entry: &str, item: &Value) -> Result<RawResult, String> {
+    let shape = || format!("{entry} result {item} must be {{\"resource\": \"Kind/name\", \"path\": [...], \"msg\": \"...\"}}");
+    let Value::Object(map) = item else { return Err(shape()) };
+    if let Some(extra) = map.keys().find(|k| !matches!(k.as_str(), "resource" | "path" | "msg")) {
+        return Err(format!("{}: unexpected key {extra:?}", shape()));
+    }
+    let resource = map.get("resource").and_then(Value::as_str).ok_or_else(shape)?;
+    let (kind, name) = resource.split_once('/').ok_or_else(shape)?;
+    let message = map.get("msg").and_then(Value::as_str).ok_or_else(shape)?;
+    let path = map.get("path").and_then(Value::as_array).ok_or_else(shape)?;
+    let mut pointer = String::new();
+    for token in path {
+        match token {
+            Value::String(s) => pointer = crate::inventory::source_map::push_token(&pointer, s),
+            Value::Number(n) if n.is_u64() => pointer = crate::inventory::source_map::push_token(&pointer, &n.to_string()),
+            other => return Err(format!("{}: path element {other} is neither a string nor an index", shape())),
+        }
+    }
+    Ok(RawResult { kind: kind.to_owned(), name: name.to_owned(), pointer, message: message.to_owned() })
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A Rego parse or compile error as a diagnostic at the position regorus names.
+pub fn rego_error(path: &str, text: &str) -> Diagnostic {
+    // regorus renders `--> file:line:col` followed by the source line and a caret.
+    let position = text.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("-->")?.trim();
+        let mut parts = rest.rsplitn(3, ':');
+        let column = parts.next()?.trim().parse::<usize>().ok()?;
+        let line = parts.next()?.trim().parse::<usize>().ok()?;
+        Some((line, column))
+    });
+    let message = format!("rule failed to compile:\n{}", text.trim_end());
+    match position {
+        Some((line, column)) => Diagnostic::at(Stage::Rules, Location { file: path.to_owned(), line, column }, message),
+        None => Diagnostic::in_file(Stage::Rules, path, message),
+    }
+}
+
+impl Engine {
+    /// Evaluates arbitrary rule references (test rules) once each, in order.
+    /// `Ok(None)` means the rule was undefined.
+    pub fn eval_refs(&self, input: &Value, data: &Value, refs: &[String]) -> Vec<Result<Option<Value>, String>> {
+        let mut engine = self.base.clone();
+        engine.set_input(regorus::Value::from(input.clone()));
+        if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
+            let message = format!("cannot load data: {e:#}");
+            return refs.iter().map(|_| Err(message.clone())).collect();
+        }
+        refs.iter()
+            .map(|r| match engine.eval_rule(r.clone()) {
+                Ok(regorus::Value::Undefined) => Ok(None),
+                Ok(v) => serde_json::to_value(&v).map(Some).map_err(|e| e.to_string()),
+                Err(e) => Err(format!("{e:#}")),
+            })
+            .collect()
+    }
+}

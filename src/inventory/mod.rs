@@ -1,0 +1,300 @@
+//! The estate inventory: documents read from YAML and JSON files, checked against the
+//! inventory schema, indexed by kind and name, and locatable down to the field.
+//!
+//! A document is `apiVersion: steward/v1`, `kind`, `metadata` (name, owner, labels) and
+//! `spec`; `Kind/name` identifies it across the whole estate. A file that cannot be
+//! read or parsed, or a document that breaks the schema, is reported and left out;
+//! everything else is still checked.
+
+pub mod discover;
+pub mod parse;
+pub mod schema;
+pub mod source_map;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::finding::Location;
+use source_map::SourceMap;
+
+/// One file that was read, kept so that findings can be located after evaluation.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub display: String,
+    text: String,
+    map: OnceLock<SourceMap>,
+}
+
+impl SourceFile {
+    fn map(&self) -> &SourceMap {
+        self.map.get_or_init(|| SourceMap::build(&self.text))
+    }
+}
+
+/// One valid document.
+#[derive(Debug)]
+pub struct Document {
+    pub file: usize,
+    /// Position of the document in its file (0 for the first `---` section).
+    pub index: usize,
+    pub kind: String,
+    pub name: String,
+    pub value: Value,
+}
+
+impl Document {
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.kind, self.name)
+    }
+
+    /// The team accountable for the document, if it names one.
+    pub fn owner(&self) -> Option<&str> {
+        self.value.pointer("/metadata/owner").and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+    }
+
+    pub fn service_model(&self) -> Option<&str> {
+        self.value.pointer("/spec/serviceModel").and_then(Value::as_str)
+    }
+}
+
+/// Counts for the closing summary of a run.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoadStats {
+    /// Files whose every document loaded.
+    pub files_loaded: usize,
+    /// Files with at least one error.
+    pub files_failed: usize,
+    /// Files that held no document at all (empty or comments only).
+    pub files_empty: usize,
+    pub documents: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Inventory {
+    pub files: Vec<SourceFile>,
+    pub documents: Vec<Document>,
+    by_id: HashMap<(String, String), usize>,
+    pub stats: LoadStats,
+}
+
+/// The outcome of loading: what could be used, and every problem found on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub inventory: Inventory,
+    pub errors: Vec<Diagnostic>,
+    pub notes: Vec<String>,
+}
+
+/// Reads every inventory file under `paths`.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let found = discover::discover(paths);
+    let mut loaded = Loaded { errors: found.errors, notes: found.notes, ..Loaded::default() };
+    for candidate in found.files {
+        match std::fs::read(&candidate.path) {
+            Ok(bytes) => loaded.add_file(candidate.display, bytes),
+            Err(e) => {
+                loaded.inventory.stats.files_failed += 1;
+                loaded.errors.push(Diagnostic::in_file(Stage::Read, candidate.display, format!("cannot read: {e}")));
+            }
+        }
+    }
+    loaded.errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    loaded
+}
+
+impl Loaded {
+    /// Adds one file's content; public so that tests and importers can load text
+    /// without touching the file system.
+    pub fn add_file(&mut self, display: String, bytes: Vec<u8>) {
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+                let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+                self.inventory.stats.files_failed += 1;
+                self.errors.push(Diagnostic::at(
+                    Stage::Parse,
+                    Location { file: display, line, column },
+                    "not valid UTF-8 text (is this a binary file?); inventory files must be UTF-8 YAML or JSON",
+                ));
+                return;
+            }
+        };
+        let parsed = match parse::parse(&text) {
+            Ok(p) => p,
+            Err(e) => {
+                self.inventory.stats.files_failed += 1;
+                let location = Location { file: display, line: e.line.unwrap_or(1), column: e.column.unwrap_or(1) };
+                self.errors.push(Diagnostic::at(Stage::Parse, location, format!("invalid YAML: {}", e.message)));
+                return;
+            }
+        };
+        let file_index = self.inventory.files.len();
+        self.inventory.files.push(SourceFile { display: display.clone(), text, map: OnceLock::new() });
+        if parsed.documents.is_empty() {
+            self.inventory.stats.files_empty += 1;
+            self.notes.push(format!("{display}: no documents (empty or comments only); skipped"));
+            return;
+        }
+        let mut failed = false;
+        for (index, value) in parsed.documents {
+            let violations = if value.is_object() {
+                schema::validate(&value)
+            } else {
+                vec![schema::Violation {
+                    pointer: String::new(),
+                    message: format!(
+                        "expected a mapping with apiVersion, kind, metadata and spec; found {}",
+                        if value.is_array() { "a list" } else { "a single value" }
+                    ),
+                }]
+            };
+            if !violations.is_empty() {
+                failed = true;
+                for v in violations {
+                    let location = self.inventory.locate_in(file_index, index, &v.pointer);
+                    self.errors.push(Diagnostic::at(Stage::Schema, location, v.message));
+                }
+                continue;
+            }
+            let kind = value.get("kind").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let name = value.pointer("/metadata/name").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let key = (kind.clone(), name.clone());
+            if let Some(first) = self.inventory.by_id.get(&key) {
+                let first = &self.inventory.documents[*first];
+                let earlier = self.inventory.locate(first, "/metadata/name");
+                let location = self.inventory.locate_in(file_index, index, "/metadata/name");
+                self.errors.push(Diagnostic::at(
+                    Stage::Schema,
+                    location,
+                    format!("duplicate document {kind}/{name}: already defined at {earlier}; names must be unique per kind"),
+                ));
+                failed = true;
+                continue;
+            }
+            self.inventory.by_id.insert(key, self.inventory.documents.len());
+            self.inventory.documents.push(Document { file: file_index, index, kind, name, value });
+            self.inventory.stats.documents += 1;
+        }
+        if failed {
+            self.inventory.stats.files_failed += 1;
+        } else {
+            self.inventory.stats.files_loaded += 1;
+        }
+    }
+}
+
+impl Inventory {
+    /// The document `kind/name`, if the inventory has it.
+    pub fn get(&self, kind: &str, name: &str) -> Option<&Document> {
+        self.by_id.get(&(kind.to_owned(), name.to_owned())).map(|i| &self.documents[*i])
+    }
+
+    /// File, line and column of `pointer` inside `document`, or of its nearest existing
+    /// ancestor.
+    pub fn locate(&self, document: &Document, pointer: &str) -> Location {
+        self.locate_in(document.file, document.index, pointer)
+    }
+
+    fn locate_in(&self, file: usize, index: usize, pointer: &str) -> Location {
+        let Some(source) = self.files.get(file) else {
+            return Location { file: String::new(), line: 1, column: 1 };
+        };
+        let (line, column) =
+            source.map().locate(index, pointer).map_or((1, 1), |(pos, _)| (pos.line, pos.column));
+        Location { file: source.display.clone(), line, column }
+    }
+
+    /// The documents of `kind`, sorted by name.
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Document> + 'a {
+        self.documents.iter().filter(move |d| d.kind == kind)
+    }
+
+    /// The input document the rules see: `{"documents": {Kind: {name: document}}}`.
+    /// Keyed by kind then name, so rules iterate one kind at a time and look a
+    /// document up by name in constant time.
+    pub fn to_input(&self) -> Value {
+        let mut by_kind: BTreeMap<&str, BTreeMap<&str, &Value>> = BTreeMap::new();
+        for d in &self.documents {
+            by_kind.entry(&d.kind).or_default().insert(&d.name, &d.value);
+        }
+        serde_json::json!({ "documents": by_kind })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUB: &str = "apiVersion: steward/v1\nkind: Subscription\nmetadata:\n  name: prod\n  owner: platform\nspec:\n  serviceModel: iaas\n";
+
+    fn load_texts(files: &[(&str, &str)]) -> Loaded {
+        let mut loaded = Loaded::default();
+        for (name, text) in files {
+            loaded.add_file((*name).to_owned(), text.as_bytes().to_vec());
+        }
+        loaded
+    }
+
+    #[test]
+    fn loads_documents_and_locates_fields_in_later_documents() {
+        let text = format!("{SUB}---\napiVersion: steward/v1\nkind: Tenant\nmetadata: {{name: contoso}}\nspec: {{}}\n");
+        let loaded = load_texts(&[("inv.yaml", &text)]);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let tenant = loaded.inventory.get("Tenant", "contoso").unwrap();
+        assert_eq!(loaded.inventory.locate(tenant, "/metadata/name").to_string(), "inv.yaml:10:12");
+        assert_eq!(loaded.inventory.locate(tenant, "/spec/missing").to_string(), "inv.yaml:11:1");
+    }
+
+    #[test]
+    fn a_bad_file_is_reported_and_the_others_still_load() {
+        let loaded = load_texts(&[("a.yaml", "kind: [\n"), ("b.yaml", SUB)]);
+        assert_eq!(loaded.inventory.documents.len(), 1);
+        assert_eq!(loaded.errors.len(), 1);
+        assert!(loaded.errors[0].to_string().starts_with("a.yaml:2:1: invalid YAML"), "{}", loaded.errors[0]);
+        assert_eq!(loaded.inventory.stats, LoadStats { files_loaded: 1, files_failed: 1, files_empty: 0, documents: 1 });
+    }
+
+    #[test]
+    fn schema_errors_point_at_the_field() {
+        let text = SUB.replace("serviceModel: iaas", "serviceModel: iaas\n  pricings:\n    Arm: {pricingTier: Premium}");
+        let loaded = load_texts(&[("s.yaml", &text)]);
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!(
+            loaded.errors[0].to_string(),
+            "s.yaml:9:11: expected one of Free, Standard; found \"Premium\""
+        );
+    }
+
+    #[test]
+    fn a_duplicate_document_names_the_first_definition() {
+        let loaded = load_texts(&[("a.yaml", SUB), ("b.yaml", SUB)]);
+        assert_eq!(loaded.inventory.documents.len(), 1);
+        assert_eq!(
+            loaded.errors[0].to_string(),
+            "b.yaml:4:3: duplicate document Subscription/prod: already defined at a.yaml:4:3; names must be unique per kind"
+        );
+    }
+
+    #[test]
+    fn scalars_lists_and_binary_are_rejected_clearly() {
+        let mut loaded = load_texts(&[("list.yaml", "- a\n- b\n"), ("scalar.yaml", "hello\n")]);
+        loaded.add_file("bin.yaml".into(), vec![b'a', b':', b' ', 0xff, 0xfe]);
+        let messages: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        assert!(messages[0].starts_with("list.yaml:1:1: expected a mapping"), "{messages:?}");
+        assert!(messages[1].starts_with("scalar.yaml:1:1: expected a mapping"), "{messages:?}");
+        assert!(messages[2].starts_with("bin.yaml:1:4: not valid UTF-8"), "{messages:?}");
+    }
+
+    #[test]
+    fn the_input_groups_documents_by_kind_and_name() {
+        let loaded = load_texts(&[("a.yaml", SUB)]);
+        let input = loaded.inventory.to_input();
+        assert_eq!(input.pointer("/documents/Subscription/prod/spec/serviceModel"), Some(&Value::from("iaas")));
+    }
+}

@@ -1,0 +1,226 @@
+//! Turning the text of one inventory file into JSON values, one per YAML document.
+//!
+//! YAML is read with `serde_yaml` straight into `serde_json::Value` (the form the schema
+//! validator and the Rego engine both take). The visitor here is stricter than the
+//! default one: a key given twice in one mapping, or a key that is not a string, is an
+//! error with its position instead of a value silently lost or renamed.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// A syntax or value error with its 1-based position when the parser knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// The documents of one file, in order. Empty documents (a file of comments, a stray
+/// `---`) are counted in `empty` but not returned, so document indices still match the
+/// positions in the file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<(usize, Value)>,
+    pub empty: usize,
+}
+
+/// Parses every document of `text`. The first syntax error ends the file: the YAML
+/// reader cannot resynchronise after one, and a half-read file must not be checked as
+/// if it were whole.
+pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parsed = Parsed::default();
+    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
+        match JsonSeed.deserialize(document) {
+            Ok(Value::Null) => parsed.empty += 1,
+            Ok(value) => parsed.documents.push((index, value)),
+            Err(e) => return Err(convert(&e)),
+        }
+    }
+    Ok(parsed)
+}
+
+fn convert(e: &serde_yaml::Error) -> ParseError {
+    let location = e.location();
+    let mut message = e.to_string();
+    // The location is reported separately; drop the parser's own " at line X column Y".
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    ParseError {
+        line: location.as_ref().map(serde_yaml::Location::line),
+        column: location.as_ref().map(serde_yaml::Location::column),
+        message,
+    }
+}
+
+struct JsonSeed;
+
+impl<'de> DeserializeSeed<'de> for JsonSeed {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value that has a JSON form")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom(format!("the number {v} has no JSON form (NaN and infinity are not allowed)")))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(E::custom("binary values have no JSON form"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element_seed(JsonSeed)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!("duplicate key {key:?} in one mapping")));
+            }
+            let value = map.next_value_seed(JsonSeed)?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
+        Err(de::Error::custom("tagged values (such as !Ref) have no JSON form; remove the tag"))
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = String;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl KeyVisitor {
+    fn reject<E: de::Error>(found: &str) -> Result<String, E> {
+        Err(E::custom(format!("mapping keys must be strings, found {found}; quote the key")))
+    }
+}
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Self::reject(&format!("the boolean {v}"))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Self::reject(&format!("the number {v}"))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Self::reject(&format!("the number {v}"))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Self::reject(&format!("the number {v}"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Self::reject("null")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<String, A::Error> {
+        Self::reject("a sequence")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<String, A::Error> {
+        Self::reject("a mapping")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_every_document_and_keeps_indices() {
+        let p = parse("a: 1\n---\n# nothing\n---\nb: [x, 2.5, true, null]\n").unwrap();
+        assert_eq!(p.documents, vec![(0, json!({"a": 1})), (2, json!({"b": ["x", 2.5, true, null]}))]);
+        assert_eq!(p.empty, 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        assert_eq!(parse("\u{feff}a: 1\n").unwrap().documents, vec![(0, json!({"a": 1}))]);
+    }
+
+    #[test]
+    fn yaml_1_2_keeps_on_off_and_dates_as_strings() {
+        let p = parse("state: On\nwhen: 2026-01-01\nx: yes\n").unwrap();
+        assert_eq!(p.documents[0].1, json!({"state": "On", "when": "2026-01-01", "x": "yes"}));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_an_error_with_its_position() {
+        let e = parse("spec:\n  a: 1\n  a: 2\n").unwrap_err();
+        assert!(e.message.contains("duplicate key \"a\""), "{e:?}");
+        assert_eq!(e.line, Some(3));
+    }
+
+    #[test]
+    fn a_non_string_key_is_an_error() {
+        let e = parse("spec:\n  1: one\n").unwrap_err();
+        assert!(e.message.contains("mapping keys must be strings, found the number 1"), "{e:?}");
+        assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn a_syntax_error_names_line_and_column() {
+        let e = parse("a: 1\n---\nb: [1, 2\n").unwrap_err();
+        assert_eq!(e.line, Some(4), "{e:?}");
+        assert!(e.column.is_some());
+    }
+}

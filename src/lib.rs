@@ -1,0 +1,20 @@
+//! steward checks an organisation's cloud-estate inventory against Microsoft's
+//! shared-responsibility security guidance and says, for every gap, who owns it.
+//!
+//! The data flows top to bottom: [`inventory`] reads and validates documents,
+//! [`catalog`] loads the Rego rules and their metadata, [`engine`] evaluates them with
+//! regorus, [`assessment`] turns results into located, owned findings, and [`report`]
+//! renders them.
+
+pub mod assessment;
+pub mod catalog;
+pub mod cli;
+pub mod command;
+pub mod context;
+pub mod diagnostic;
+pub mod engine;
+pub mod finding;
+pub mod inventory;
+pub mod rego_test;
+pub mod report;
+pub mod responsibility;

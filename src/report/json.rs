@@ -1,0 +1,23 @@
+//! `--format json`: the whole assessment as one JSON object. The shape is a public
+//! contract (docs/output.md): keys are only ever added.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::finding::Finding;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    findings: &'a [Finding],
+    errors: &'a [Diagnostic],
+    summary: &'a Summary,
+}
+
+pub fn render(assessment: &Assessment, errors: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let report = Report { findings: &assessment.findings, errors, summary: &assessment.summary };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    writeln!(out)
+}
