@@ -36,9 +36,12 @@ _sources_recorded if {
 	lib.has(account, ["spec", "dataSources"])
 }
 
-_key(doc) := lower(doc.spec.id) if doc.kind == "AzureResource"
+# The field that identifies a store to Purview: ARM ID for Azure, host name on-premises.
+_field(doc) := "id" if doc.kind == "AzureResource"
 
-_key(doc) := lower(doc.spec.hostName) if doc.kind == "OnPremDataStore"
+_field(doc) := "hostName" if doc.kind == "OnPremDataStore"
+
+_key(doc) := lower(doc.spec[_field(doc)])
 
 _stores contains doc if {
 	some kind in ["AzureResource", "OnPremDataStore"]
@@ -52,12 +55,11 @@ deny contains lib.result(doc, ["spec"], msg) if {
 	msg := "no Microsoft Purview account exists in the inventory, so this data store is not catalogued or classified"
 }
 
-deny contains lib.result(doc, ["spec"], msg) if {
+deny contains lib.result(doc, ["spec", _field(doc)], msg) if {
 	_sources_recorded
 	some doc in _stores
-	key := _key(doc)
-	not key in _registered
-	msg := sprintf("%s is not registered as a data source in any Microsoft Purview account", [key])
+	not _key(doc) in _registered
+	msg := sprintf("%s %s is not registered as a data source in any Microsoft Purview account", [_field(doc), doc.spec[_field(doc)]])
 }
 
 unknown contains lib.result(doc, ["spec"], msg) if {

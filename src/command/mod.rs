@@ -66,16 +66,22 @@ fn report_notes(notes: &[String]) {
 fn load_rules(source: &RuleSource) -> Result<(Matrix, Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
     let matrix = Matrix::builtin().map_err(|e| vec![Diagnostic::general(Stage::Rules, e)])?;
     let (builtin, mut errors) = Catalog::builtin(&matrix);
-    let mut modules: Vec<Module> = if source.no_builtin {
-        builtin.modules.iter().filter(|m| m.relative.starts_with("lib/")).cloned().collect()
-    } else {
-        builtin.modules.clone()
-    };
+    let mut extra: Vec<Module> = Vec::new();
     for dir in &source.rules {
         let (found, read_errors) = Catalog::read_dir(dir);
         errors.extend(read_errors);
-        modules.extend(found.into_iter().filter(|m| !m.relative.ends_with("_test.rego")));
+        extra.extend(found.into_iter().filter(|m| !m.relative.ends_with("_test.rego")));
     }
+    // A directory that brings its own helper library (a checkout of rules/) replaces
+    // the built-in one rather than defining it twice.
+    let own_lib = extra.iter().any(|m| m.relative.starts_with("lib/"));
+    let mut modules: Vec<Module> = builtin
+        .modules
+        .iter()
+        .filter(|m| if m.relative.starts_with("lib/") { !own_lib } else { !source.no_builtin })
+        .cloned()
+        .collect();
+    modules.extend(extra);
     if source.rules.is_empty() && !source.no_builtin {
         return Ok((matrix, builtin, errors));
     }
