@@ -17,7 +17,11 @@ fn embed(out: &mut String, name: &str, root: &str, keep: fn(&Path) -> bool) {
     for path in files {
         let shown = path.to_string_lossy().replace('\\', "/");
         let absolute = std::fs::canonicalize(&path).unwrap_or(path);
-        let _ = writeln!(out, "    ({shown:?}, include_str!({:?})),", absolute.to_string_lossy());
+        let _ = writeln!(
+            out,
+            "    ({shown:?}, include_str!({:?})),",
+            absolute.to_string_lossy()
+        );
     }
     let _ = writeln!(out, "];");
 }
@@ -26,8 +30,12 @@ fn main() {
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=testdata/rules");
     let mut out = String::new();
-    embed(&mut out, "RULE_FILES", "rules", |p| p.extension().is_some_and(|e| e == "rego"));
-    embed(&mut out, "FIXTURE_FILES", "testdata/rules", |p| p.extension().is_some_and(|e| e == "yaml"));
+    embed(&mut out, "RULE_FILES", "rules", |p| {
+        p.extension().is_some_and(|e| e == "rego")
+    });
+    embed(&mut out, "FIXTURE_FILES", "testdata/rules", |p| {
+        p.extension().is_some_and(|e| e == "yaml")
+    });
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("builtin.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());

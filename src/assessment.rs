@@ -76,15 +76,21 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
     out.summary.rules_evaluated = catalog.rules.len();
     for (rule, run) in catalog.rules.iter().zip(runs) {
         let documents: Vec<&Document> = {
-            let mut d: Vec<&Document> =
-                rule.meta.kinds.iter().flat_map(|k| inventory.of_kind(k)).collect();
+            let mut d: Vec<&Document> = rule
+                .meta
+                .kinds
+                .iter()
+                .flat_map(|k| inventory.of_kind(k))
+                .collect();
             d.sort_by(|a, b| (&a.kind, &a.name).cmp(&(&b.kind, &b.name)));
             d
         };
         let counts = out.summary.rules.entry(rule.meta.id.clone()).or_default();
         let checked = match run {
             RuleRun::Failed(message) => Err(message.clone()),
-            RuleRun::Done { deny, unknown } => check_targets(rule, inventory, deny, unknown).map(|()| (deny, unknown)),
+            RuleRun::Done { deny, unknown } => {
+                check_targets(rule, inventory, deny, unknown).map(|()| (deny, unknown))
+            }
         };
         let (deny, unknown) = match checked {
             Ok(results) => results,
@@ -102,7 +108,11 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
                     message,
                     resource: None,
                     path: None,
-                    location: Some(Location { file: rule.path.clone(), line: 1, column: 1 }),
+                    location: Some(Location {
+                        file: rule.path.clone(),
+                        line: 1,
+                        column: 1,
+                    }),
                     responsibility: None,
                     remediation: rule.meta.remediation.clone(),
                 });
@@ -112,7 +122,9 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
         let by_doc = |results: &[RawResult]| -> BTreeMap<(String, String), BTreeSet<RawResult>> {
             let mut m: BTreeMap<(String, String), BTreeSet<RawResult>> = BTreeMap::new();
             for r in results {
-                m.entry((r.kind.clone(), r.name.clone())).or_default().insert(r.clone());
+                m.entry((r.kind.clone(), r.name.clone()))
+                    .or_default()
+                    .insert(r.clone());
             }
             m
         };
@@ -149,7 +161,12 @@ fn party_counts<'a>(
 
 /// A result must name a document the rule judges; anything else is a rule bug and is
 /// reported as the rule's error rather than dropped.
-fn check_targets(rule: &Rule, inventory: &Inventory, deny: &[RawResult], unknown: &[RawResult]) -> Result<(), String> {
+fn check_targets(
+    rule: &Rule,
+    inventory: &Inventory,
+    deny: &[RawResult],
+    unknown: &[RawResult],
+) -> Result<(), String> {
     for r in deny.iter().chain(unknown) {
         if !rule.meta.kinds.contains(&r.kind) {
             return Err(format!(
@@ -160,7 +177,10 @@ fn check_targets(rule: &Rule, inventory: &Inventory, deny: &[RawResult], unknown
             ));
         }
         if inventory.get(&r.kind, &r.name).is_none() {
-            return Err(format!("a result names {}/{}, which is not in the inventory", r.kind, r.name));
+            return Err(format!(
+                "a result names {}/{}, which is not in the inventory",
+                r.kind, r.name
+            ));
         }
     }
     Ok(())
@@ -181,7 +201,10 @@ fn finding(
         severity: rule.meta.severity,
         outcome,
         message: result.message.clone(),
-        resource: Some(Resource { kind: document.kind.clone(), name: document.name.clone() }),
+        resource: Some(Resource {
+            kind: document.kind.clone(),
+            name: document.name.clone(),
+        }),
         path: Some(result.pointer.clone()),
         location: Some(inventory.locate(document, &result.pointer)),
         responsibility: Some(Responsibility {

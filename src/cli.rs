@@ -39,10 +39,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the exact `{"input": ..., "data": ...}` the rules are evaluated against,
     /// for `opa eval` or debugging.
-    #[command(after_help = "Example:\n  steward input inventory/ > estate.json\n  opa eval -d rules/ -i <(jq .input estate.json) ...")]
+    #[command(
+        after_help = "Example:\n  steward input inventory/ > estate.json\n  opa eval -d rules/ -i <(jq .input estate.json) ..."
+    )]
     Input(InputArgs),
     /// Run the Rego unit tests (`test_` rules in *_test.rego files).
-    #[command(after_help = "Examples:\n  steward test            # the built-in catalog\n  steward test rules/     # a catalog directory on disk")]
+    #[command(
+        after_help = "Examples:\n  steward test            # the built-in catalog\n  steward test rules/     # a catalog directory on disk"
+    )]
     Test(TestArgs),
     /// Print the shared-responsibility matrix.
     #[command(after_help = "Example:\n  steward matrix")]

@@ -64,6 +64,10 @@ mod tests {
         let d = AsOf::parse("2026-01-02").unwrap();
         assert_eq!(d.to_string(), "2026-01-02");
         assert_eq!(d.nanos(), 1_767_312_000_000_000_000);
-        assert!(AsOf::parse("2026-13-01").unwrap_err().contains("expected YYYY-MM-DD"));
+        assert!(
+            AsOf::parse("2026-13-01")
+                .unwrap_err()
+                .contains("expected YYYY-MM-DD")
+        );
     }
 }

@@ -45,16 +45,31 @@ impl Diagnostic {
     }
 
     pub fn in_file(stage: Stage, file: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { stage, file: Some(file.into()), location: None, message: message.into() }
+        Diagnostic {
+            stage,
+            file: Some(file.into()),
+            location: None,
+            message: message.into(),
+        }
     }
 
     pub fn general(stage: Stage, message: impl Into<String>) -> Self {
-        Diagnostic { stage, file: None, location: None, message: message.into() }
+        Diagnostic {
+            stage,
+            file: None,
+            location: None,
+            message: message.into(),
+        }
     }
 
     /// Order for reports: by file and position, so the same input gives the same bytes.
     pub fn sort_key(&self) -> impl Ord + '_ {
-        (&self.file, self.location.as_ref().map(|l| (l.line, l.column)), self.stage, &self.message)
+        (
+            &self.file,
+            self.location.as_ref().map(|l| (l.line, l.column)),
+            self.stage,
+            &self.message,
+        )
     }
 }
 

@@ -30,7 +30,10 @@ pub struct RawResult {
 /// evaluated.
 #[derive(Debug, Clone)]
 pub enum RuleRun {
-    Done { deny: Vec<RawResult>, unknown: Vec<RawResult> },
+    Done {
+        deny: Vec<RawResult>,
+        unknown: Vec<RawResult>,
+    },
     Failed(String),
 }
 
@@ -68,7 +71,12 @@ impl Engine {
         let has_unknown = catalog
             .rules
             .iter()
-            .map(|r| !broken.contains(&r.path) && base.has_declared_rule_rooted_at(&r.path, "unknown").unwrap_or(false))
+            .map(|r| {
+                !broken.contains(&r.path)
+                    && base
+                        .has_declared_rule_rooted_at(&r.path, "unknown")
+                        .unwrap_or(false)
+            })
             .collect();
         (Engine { base, has_unknown }, errors)
     }
@@ -80,7 +88,11 @@ impl Engine {
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
             let message = format!("cannot load data: {e:#}");
-            return catalog.rules.iter().map(|_| RuleRun::Failed(message.clone())).collect();
+            return catalog
+                .rules
+                .iter()
+                .map(|_| RuleRun::Failed(message.clone()))
+                .collect();
         }
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let threads = threads.clamp(1, catalog.rules.len().max(1));
@@ -100,18 +112,18 @@ impl Engine {
                 })
                 .collect();
             for worker in workers {
-                match worker.join() {
-                    Ok(results) => {
-                        for (i, run) in results {
-                            runs[i] = Some(run);
-                        }
+                // A worker that panicked leaves its rules as None: they become errors below.
+                if let Ok(results) = worker.join() {
+                    for (i, run) in results {
+                        runs[i] = Some(run);
                     }
-                    Err(_) => {}
                 }
             }
         });
         runs.into_iter()
-            .map(|r| r.unwrap_or_else(|| RuleRun::Failed("the evaluation thread stopped unexpectedly".into())))
+            .map(|r| {
+                r.unwrap_or_else(|| RuleRun::Failed("the evaluation thread stopped unexpectedly".into()))
+            })
             .collect()
     }
 }
@@ -132,7 +144,12 @@ fn run_rule(engine: &mut regorus::Engine, rule: &Rule, has_unknown: bool) -> Rul
     RuleRun::Done { deny, unknown }
 }
 
-fn collect(engine: &mut regorus::Engine, rule: &Rule, entry: &str, required: bool) -> Result<Vec<RawResult>, String> {
+fn collect(
+    engine: &mut regorus::Engine,
+    rule: &Rule,
+    entry: &str,
+    required: bool,
+) -> Result<Vec<RawResult>, String> {
     let value = match engine.eval_rule(rule.entry(entry)) {
         Ok(v) => v,
         Err(e) => {
@@ -140,7 +157,9 @@ fn collect(engine: &mut regorus::Engine, rule: &Rule, entry: &str, required: boo
             if !required || !text.contains("not a valid rule path") {
                 return Err(format!("{entry}: {text}"));
             }
-            return Err(format!("the rule has no `{entry}` rule; every rule defines `deny contains result if {{ ... }}`"));
+            return Err(format!(
+                "the rule has no `{entry}` rule; every rule defines `deny contains result if {{ ... }}`"
+            ));
         }
     };
     if value == regorus::Value::Undefined {
@@ -148,7 +167,10 @@ fn collect(engine: &mut regorus::Engine, rule: &Rule, entry: &str, required: boo
     }
     let json = serde_json::to_value(&value).map_err(|e| format!("{entry}: result has no JSON form: {e}"))?;
     let Value::Array(items) = json else {
-        return Err(format!("{entry} must be a set of results, but it is {}", kind_of(&json)));
+        return Err(format!(
+            "{entry} must be a set of results, but it is {}",
+            kind_of(&json)
+        ));
     };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
@@ -159,9 +181,18 @@ fn collect(engine: &mut regorus::Engine, rule: &Rule, entry: &str, required: boo
 
 /// Checks one result against the contract `{"resource": "Kind/name", "path": [...], "msg": "..."}`.
 fn result(entry: &str, item: &Value) -> Result<RawResult, String> {
-    let shape = || format!("{entry} result {item} must be {{\"resource\": \"Kind/name\", \"path\": [...], \"msg\": \"...\"}}");
-    let Value::Object(map) = item else { return Err(shape()) };
-    if let Some(extra) = map.keys().find(|k| !matches!(k.as_str(), "resource" | "path" | "msg")) {
+    let shape = || {
+        format!(
+            "{entry} result {item} must be {{\"resource\": \"Kind/name\", \"path\": [...], \"msg\": \"...\"}}"
+        )
+    };
+    let Value::Object(map) = item else {
+        return Err(shape());
+    };
+    if let Some(extra) = map
+        .keys()
+        .find(|k| !matches!(k.as_str(), "resource" | "path" | "msg"))
+    {
         return Err(format!("{}: unexpected key {extra:?}", shape()));
     }
     let resource = map.get("resource").and_then(Value::as_str).ok_or_else(shape)?;
@@ -172,11 +203,23 @@ fn result(entry: &str, item: &Value) -> Result<RawResult, String> {
     for token in path {
         match token {
             Value::String(s) => pointer = crate::inventory::source_map::push_token(&pointer, s),
-            Value::Number(n) if n.is_u64() => pointer = crate::inventory::source_map::push_token(&pointer, &n.to_string()),
-            other => return Err(format!("{}: path element {other} is neither a string nor an index", shape())),
+            Value::Number(n) if n.is_u64() => {
+                pointer = crate::inventory::source_map::push_token(&pointer, &n.to_string())
+            }
+            other => {
+                return Err(format!(
+                    "{}: path element {other} is neither a string nor an index",
+                    shape()
+                ));
+            }
         }
     }
-    Ok(RawResult { kind: kind.to_owned(), name: name.to_owned(), pointer, message: message.to_owned() })
+    Ok(RawResult {
+        kind: kind.to_owned(),
+        name: name.to_owned(),
+        pointer,
+        message: message.to_owned(),
+    })
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -202,7 +245,15 @@ pub fn rego_error(path: &str, text: &str) -> Diagnostic {
     });
     let message = format!("rule failed to compile:\n{}", text.trim_end());
     match position {
-        Some((line, column)) => Diagnostic::at(Stage::Rules, Location { file: path.to_owned(), line, column }, message),
+        Some((line, column)) => Diagnostic::at(
+            Stage::Rules,
+            Location {
+                file: path.to_owned(),
+                line,
+                column,
+            },
+            message,
+        ),
         None => Diagnostic::in_file(Stage::Rules, path, message),
     }
 }
@@ -210,7 +261,12 @@ pub fn rego_error(path: &str, text: &str) -> Diagnostic {
 impl Engine {
     /// Evaluates arbitrary rule references (test rules) once each, in order.
     /// `Ok(None)` means the rule was undefined.
-    pub fn eval_refs(&self, input: &Value, data: &Value, refs: &[String]) -> Vec<Result<Option<Value>, String>> {
+    pub fn eval_refs(
+        &self,
+        input: &Value,
+        data: &Value,
+        refs: &[String],
+    ) -> Vec<Result<Option<Value>, String>> {
         let mut engine = self.base.clone();
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {

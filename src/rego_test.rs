@@ -35,7 +35,10 @@ pub struct TestRun {
 
 impl TestRun {
     pub fn passed(&self) -> usize {
-        self.results.iter().filter(|(_, o)| *o == TestOutcome::Pass).count()
+        self.results
+            .iter()
+            .filter(|(_, o)| *o == TestOutcome::Pass)
+            .count()
     }
 
     pub fn failed(&self) -> usize {
@@ -49,11 +52,21 @@ pub fn discover(file: &str, package: &str, text: &str) -> Vec<TestCase> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(rest) = line.strip_prefix("test_") else { continue };
-        let tail: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let Some(rest) = line.strip_prefix("test_") else {
+            continue;
+        };
+        let tail: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         let name = format!("test_{tail}");
         if seen.insert(name.clone()) {
-            out.push(TestCase { file: file.to_owned(), line: i + 1, package: package.to_owned(), name });
+            out.push(TestCase {
+                file: file.to_owned(),
+                line: i + 1,
+                package: package.to_owned(),
+                name,
+            });
         }
     }
     out
@@ -64,13 +77,21 @@ pub fn run(catalog: &Catalog, data: &Value) -> TestRun {
     let (engine, errors) = Engine::compile(catalog, &catalog.tests);
     let mut cases = Vec::new();
     for module in &catalog.tests {
-        if errors.iter().any(|e| e.file.as_deref() == Some(module.path.as_str())) {
+        if errors
+            .iter()
+            .any(|e| e.file.as_deref() == Some(module.path.as_str()))
+        {
             continue;
         }
-        let Some((_, package)) = module.package() else { continue };
+        let Some((_, package)) = module.package() else {
+            continue;
+        };
         cases.extend(discover(&module.path, &package, &module.text));
     }
-    let refs: Vec<String> = cases.iter().map(|c| format!("data.{}.{}", c.package, c.name)).collect();
+    let refs: Vec<String> = cases
+        .iter()
+        .map(|c| format!("data.{}.{}", c.package, c.name))
+        .collect();
     let outcomes = engine.eval_refs(&serde_json::json!({}), data, &refs);
     let results = cases
         .into_iter()
@@ -94,7 +115,10 @@ mod tests {
     #[test]
     fn finds_each_test_head_once() {
         let text = "package p_test\n\ntest_a if {\n\ttrue\n}\n\ntest_a if false\n# test_c in a comment\ntest_b if true\n";
-        let names: Vec<(String, usize)> = discover("f", "p_test", text).into_iter().map(|c| (c.name, c.line)).collect();
+        let names: Vec<(String, usize)> = discover("f", "p_test", text)
+            .into_iter()
+            .map(|c| (c.name, c.line))
+            .collect();
         assert_eq!(names, vec![("test_a".to_owned(), 3), ("test_b".to_owned(), 9)]);
     }
 }

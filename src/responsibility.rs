@@ -51,9 +51,12 @@ impl Matrix {
             let name = row.get("area").ok_or("a row without `area`")?.clone();
             let mut cells = BTreeMap::new();
             for model in &models {
-                let cell = row.get(*model).ok_or_else(|| format!("area {name:?} has no cell for {model}"))?;
-                let party: Party = serde_yaml::from_str(cell)
-                    .map_err(|_| format!("area {name:?}, {model}: {cell:?} is not customer, shared or microsoft"))?;
+                let cell = row
+                    .get(*model)
+                    .ok_or_else(|| format!("area {name:?} has no cell for {model}"))?;
+                let party: Party = serde_yaml::from_str(cell).map_err(|_| {
+                    format!("area {name:?}, {model}: {cell:?} is not customer, shared or microsoft")
+                })?;
                 cells.insert((*model).to_owned(), party);
             }
             if row.len() != models.len() + 1 {
@@ -66,7 +69,12 @@ impl Matrix {
                 return Err(format!("kind {kind}: unknown service model {model:?}"));
             }
         }
-        Ok(Matrix { source: raw.source, service_models: raw.service_models, areas, kind_models: raw.kind_service_models })
+        Ok(Matrix {
+            source: raw.source,
+            service_models: raw.service_models,
+            areas,
+            kind_models: raw.kind_service_models,
+        })
     }
 
     pub fn has_area(&self, area: &str) -> bool {
@@ -82,7 +90,9 @@ impl Matrix {
     /// Who owns `area` under `model`. With no known model the customer is accountable:
     /// until a document says where it runs, nobody else can be shown to own anything.
     pub fn party(&self, area: &str, model: Option<&str>) -> Party {
-        let Some(model) = model else { return Party::Customer };
+        let Some(model) = model else {
+            return Party::Customer;
+        };
         self.areas
             .iter()
             .find(|(a, _)| a == area)
@@ -95,7 +105,12 @@ impl Matrix {
         let rows: BTreeMap<&str, BTreeMap<&str, &str>> = self
             .areas
             .iter()
-            .map(|(area, cells)| (area.as_str(), cells.iter().map(|(m, p)| (m.as_str(), p.as_str())).collect()))
+            .map(|(area, cells)| {
+                (
+                    area.as_str(),
+                    cells.iter().map(|(m, p)| (m.as_str(), p.as_str())).collect(),
+                )
+            })
             .collect();
         serde_json::json!(rows)
     }
@@ -117,29 +132,75 @@ mod tests {
         assert_eq!(column("onprem"), vec!["customer"; 10]);
         assert_eq!(
             column("iaas"),
-            ["customer", "customer", "customer", "customer", "customer", "customer", "customer", "microsoft", "microsoft", "microsoft"]
+            [
+                "customer",
+                "customer",
+                "customer",
+                "customer",
+                "customer",
+                "customer",
+                "customer",
+                "microsoft",
+                "microsoft",
+                "microsoft"
+            ]
         );
         assert_eq!(
             column("paas"),
-            ["customer", "customer", "customer", "customer", "shared", "shared", "microsoft", "microsoft", "microsoft", "microsoft"]
+            [
+                "customer",
+                "customer",
+                "customer",
+                "customer",
+                "shared",
+                "shared",
+                "microsoft",
+                "microsoft",
+                "microsoft",
+                "microsoft"
+            ]
         );
         assert_eq!(
             column("saas"),
-            ["customer", "customer", "customer", "shared", "shared", "microsoft", "microsoft", "microsoft", "microsoft", "microsoft"]
+            [
+                "customer",
+                "customer",
+                "customer",
+                "shared",
+                "shared",
+                "microsoft",
+                "microsoft",
+                "microsoft",
+                "microsoft",
+                "microsoft"
+            ]
         );
     }
 
     #[test]
     fn party_resolution_uses_the_declared_model_then_the_kind() {
         let m = Matrix::builtin().unwrap();
-        assert_eq!(m.party("Network controls", m.service_model("Tenant", None)), Party::Microsoft);
-        assert_eq!(m.party("Network controls", m.service_model("Subscription", Some("paas"))), Party::Shared);
-        assert_eq!(m.party("Network controls", m.service_model("Subscription", None)), Party::Customer);
+        assert_eq!(
+            m.party("Network controls", m.service_model("Tenant", None)),
+            Party::Microsoft
+        );
+        assert_eq!(
+            m.party("Network controls", m.service_model("Subscription", Some("paas"))),
+            Party::Shared
+        );
+        assert_eq!(
+            m.party("Network controls", m.service_model("Subscription", None)),
+            Party::Customer
+        );
     }
 
     #[test]
     fn a_malformed_matrix_is_rejected_with_the_reason() {
         let text = MATRIX_TEXT.replace("saas: shared", "saas: nobody");
-        assert!(Matrix::parse(&text).unwrap_err().contains("is not customer, shared or microsoft"));
+        assert!(
+            Matrix::parse(&text)
+                .unwrap_err()
+                .contains("is not customer, shared or microsoft")
+        );
     }
 }

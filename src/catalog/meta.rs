@@ -100,15 +100,20 @@ pub fn annotation_block(source: &str) -> Option<(usize, String)> {
 
 /// Parses and checks the metadata of a rule file.
 pub fn parse(source: &str) -> Result<RuleMeta, MetaError> {
-    let (start, yaml) = annotation_block(source)
-        .ok_or(MetaError { line: 1, message: "no `# METADATA` block: every rule needs title, description and custom metadata".into() })?;
+    let (start, yaml) = annotation_block(source).ok_or(MetaError {
+        line: 1,
+        message: "no `# METADATA` block: every rule needs title, description and custom metadata".into(),
+    })?;
     let raw: RawAnnotation = serde_yaml::from_str(&yaml).map_err(|e| {
         let line = e.location().map_or(start, |l| start + l.line());
         let mut message = e.to_string();
         if let Some(cut) = message.find(" at line ") {
             message.truncate(cut);
         }
-        MetaError { line, message: format!("invalid metadata: {message}") }
+        MetaError {
+            line,
+            message: format!("invalid metadata: {message}"),
+        }
     })?;
     let err = |message: String| MetaError { line: start, message };
     if raw.scope.as_deref().is_some_and(|s| s != "package") {
@@ -124,7 +129,10 @@ pub fn parse(source: &str) -> Result<RuleMeta, MetaError> {
             && number.chars().all(|c| c.is_ascii_digit())
     };
     if !id_ok {
-        return Err(err(format!("rule id {:?} must look like ABC-123 (capitals, a dash, three digits)", raw.custom.id)));
+        return Err(err(format!(
+            "rule id {:?} must look like ABC-123 (capitals, a dash, three digits)",
+            raw.custom.id
+        )));
     }
     for (name, value) in [
         ("title", &raw.title),
@@ -137,7 +145,9 @@ pub fn parse(source: &str) -> Result<RuleMeta, MetaError> {
         }
     }
     if raw.custom.kinds.is_empty() {
-        return Err(err("custom.kinds is empty: name the document kinds the rule judges".into()));
+        return Err(err(
+            "custom.kinds is empty: name the document kinds the rule judges".into(),
+        ));
     }
     Ok(RuleMeta {
         id: raw.custom.id,
@@ -179,8 +189,18 @@ mod tests {
 
     #[test]
     fn a_missing_field_and_a_bad_id_are_errors() {
-        assert!(parse(&RULE.replace("#   remediation: R\n", "")).unwrap_err().message.contains("missing field `remediation`"));
-        assert!(parse(&RULE.replace("LOG-001", "log1")).unwrap_err().message.contains("must look like ABC-123"));
+        assert!(
+            parse(&RULE.replace("#   remediation: R\n", ""))
+                .unwrap_err()
+                .message
+                .contains("missing field `remediation`")
+        );
+        assert!(
+            parse(&RULE.replace("LOG-001", "log1"))
+                .unwrap_err()
+                .message
+                .contains("must look like ABC-123")
+        );
         assert_eq!(parse("package x\n").unwrap_err().line, 1);
     }
 }

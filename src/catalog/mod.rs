@@ -114,17 +114,35 @@ impl Catalog {
             match entry {
                 Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego") => {
                     let shown = e.path().display().to_string();
-                    let relative =
-                        e.path().strip_prefix(root).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+                    let relative = e
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap_or(e.path())
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     match std::fs::read_to_string(e.path()) {
-                        Ok(text) => modules.push(Module { path: shown, relative, text }),
-                        Err(err) => errors.push(Diagnostic::in_file(Stage::Rules, shown, format!("cannot read: {err}"))),
+                        Ok(text) => modules.push(Module {
+                            path: shown,
+                            relative,
+                            text,
+                        }),
+                        Err(err) => errors.push(Diagnostic::in_file(
+                            Stage::Rules,
+                            shown,
+                            format!("cannot read: {err}"),
+                        )),
                     }
                 }
                 Ok(_) => {}
                 Err(err) => {
-                    let at = err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                    errors.push(Diagnostic::in_file(Stage::Rules, at, format!("cannot read: {err}")));
+                    let at = err
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    errors.push(Diagnostic::in_file(
+                        Stage::Rules,
+                        at,
+                        format!("cannot read: {err}"),
+                    ));
                 }
             }
         }
@@ -139,7 +157,11 @@ impl Catalog {
         let mut errors = Vec::new();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for module in modules {
-            let at = |line: usize| Location { file: module.path.clone(), line, column: 1 };
+            let at = |line: usize| Location {
+                file: module.path.clone(),
+                line,
+                column: 1,
+            };
             let Some((line, package)) = module.package() else {
                 errors.push(Diagnostic::at(Stage::Rules, at(1), "no package declaration"));
                 continue;
@@ -172,11 +194,18 @@ impl Catalog {
             let mut problems = Vec::new();
             if !matrix.has_area(&meta.area) {
                 let areas: Vec<&str> = matrix.areas.iter().map(|(a, _)| a.as_str()).collect();
-                problems.push(format!("area {:?} is not a row of the responsibility matrix ({})", meta.area, areas.join(", ")));
+                problems.push(format!(
+                    "area {:?} is not a row of the responsibility matrix ({})",
+                    meta.area,
+                    areas.join(", ")
+                ));
             }
             for kind in &meta.kinds {
                 if !kinds.contains(kind) {
-                    problems.push(format!("kind {kind:?} is not an inventory kind ({})", kinds.join(", ")));
+                    problems.push(format!(
+                        "kind {kind:?} is not an inventory kind ({})",
+                        kinds.join(", ")
+                    ));
                 }
             }
             if let Some(first) = seen.get(&meta.id) {
@@ -189,7 +218,11 @@ impl Catalog {
                 continue;
             }
             seen.insert(meta.id.clone(), module.path.clone());
-            catalog.rules.push(Rule { meta, package, path: module.path.clone() });
+            catalog.rules.push(Rule {
+                meta,
+                package,
+                path: module.path.clone(),
+            });
             catalog.modules.push(module);
         }
         catalog.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -205,7 +238,16 @@ impl Catalog {
         let params: BTreeMap<&str, BTreeMap<&str, &serde_json::Value>> = self
             .rules
             .iter()
-            .map(|r| (r.meta.id.as_str(), r.meta.params.iter().map(|(k, p)| (k.as_str(), &p.default)).collect()))
+            .map(|r| {
+                (
+                    r.meta.id.as_str(),
+                    r.meta
+                        .params
+                        .iter()
+                        .map(|(k, p)| (k.as_str(), &p.default))
+                        .collect(),
+                )
+            })
             .collect();
         serde_json::json!(params)
     }
@@ -216,7 +258,11 @@ mod tests {
     use super::*;
 
     fn module(relative: &str, text: &str) -> Module {
-        Module { path: format!("rules/{relative}"), relative: relative.into(), text: text.into() }
+        Module {
+            path: format!("rules/{relative}"),
+            relative: relative.into(),
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -230,7 +276,10 @@ mod tests {
     #[test]
     fn a_package_outside_its_path_is_an_error_with_the_line() {
         let matrix = Matrix::builtin().unwrap();
-        let (catalog, errors) = Catalog::from_modules(vec![module("logging/x.rego", "\npackage steward.rules.y\n")], &matrix);
+        let (catalog, errors) = Catalog::from_modules(
+            vec![module("logging/x.rego", "\npackage steward.rules.y\n")],
+            &matrix,
+        );
         assert!(catalog.rules.is_empty());
         assert_eq!(
             errors[0].to_string(),

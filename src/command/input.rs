@@ -31,5 +31,9 @@ pub fn run(args: &InputArgs, out: &mut dyn Write) -> io::Result<Status> {
     let document = context::document(&loaded.inventory, &catalog, &matrix, as_of);
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     writeln!(out)?;
-    Ok(if errors.is_empty() { Status::Clean } else { Status::Error })
+    Ok(if errors.is_empty() {
+        Status::Clean
+    } else {
+        Status::Error
+    })
 }

@@ -15,7 +15,13 @@ pub fn run(out: &mut dyn Write) -> io::Result<Status> {
             return Ok(Status::Error);
         }
     };
-    let width = matrix.areas.iter().map(|(a, _)| a.len()).max().unwrap_or(0).max("Responsibility".len());
+    let width = matrix
+        .areas
+        .iter()
+        .map(|(a, _)| a.len())
+        .max()
+        .unwrap_or(0)
+        .max("Responsibility".len());
     write!(out, "{:<width$}", "Responsibility")?;
     for m in &matrix.service_models {
         write!(out, "  {:<12}", m.title)?;

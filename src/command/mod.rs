@@ -30,7 +30,9 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let style = Style { color };
     let mut out = io::BufWriter::new(stdout.lock());
@@ -78,7 +80,13 @@ fn load_rules(source: &RuleSource) -> Result<(Matrix, Catalog, Vec<Diagnostic>),
     let mut modules: Vec<Module> = builtin
         .modules
         .iter()
-        .filter(|m| if m.relative.starts_with("lib/") { !own_lib } else { !source.no_builtin })
+        .filter(|m| {
+            if m.relative.starts_with("lib/") {
+                !own_lib
+            } else {
+                !source.no_builtin
+            }
+        })
         .cloned()
         .collect();
     modules.extend(extra);

@@ -26,10 +26,21 @@ pub fn run(args: &RulesArgs, out: &mut dyn Write) -> io::Result<Status> {
         Format::Text => {
             for r in &catalog.rules {
                 let m = &r.meta;
-                writeln!(out, "{:<9} {:<8} {:<28} {}", m.id, m.severity.as_str(), m.area, m.title)?;
+                writeln!(
+                    out,
+                    "{:<9} {:<8} {:<28} {}",
+                    m.id,
+                    m.severity.as_str(),
+                    m.area,
+                    m.title
+                )?;
             }
             writeln!(out, "\n{} rules", catalog.rules.len())?;
         }
     }
-    Ok(if errors.is_empty() { Status::Clean } else { Status::Error })
+    Ok(if errors.is_empty() {
+        Status::Clean
+    } else {
+        Status::Error
+    })
 }

@@ -6,8 +6,8 @@ use crate::catalog::Catalog;
 use crate::cli::TestArgs;
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
-use crate::report::Style;
 use crate::rego_test::{self, TestOutcome};
+use crate::report::Style;
 use crate::responsibility::Matrix;
 
 use super::{Status, report_diagnostics};
@@ -40,8 +40,18 @@ pub fn run(args: &TestArgs, style: Style, out: &mut dyn Write) -> io::Result<Sta
         // Organisational rules use the built-in helper library unless they bring their own.
         if !modules.iter().any(|m| m.relative.starts_with("lib/")) {
             let (builtin, _) = Catalog::builtin(&matrix);
-            modules.extend(builtin.modules.into_iter().filter(|m| m.relative.starts_with("lib/")));
-            modules.extend(builtin.tests.into_iter().filter(|m| m.relative.starts_with("lib/")));
+            modules.extend(
+                builtin
+                    .modules
+                    .into_iter()
+                    .filter(|m| m.relative.starts_with("lib/")),
+            );
+            modules.extend(
+                builtin
+                    .tests
+                    .into_iter()
+                    .filter(|m| m.relative.starts_with("lib/")),
+            );
         }
         let (catalog, more) = Catalog::from_modules(modules, &matrix);
         errors.extend(more);
@@ -51,12 +61,22 @@ pub fn run(args: &TestArgs, style: Style, out: &mut dyn Write) -> io::Result<Sta
     let run = rego_test::run(&catalog, &data);
     errors.extend(run.errors.iter().cloned());
     report_diagnostics(&errors);
-    let red = |s: &str| if style.color { format!("\x1b[1;31m{s}\x1b[0m") } else { s.to_owned() };
+    let red = |s: &str| {
+        if style.color {
+            format!("\x1b[1;31m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
     for (case, outcome) in &run.results {
         match outcome {
-            TestOutcome::Pass if args.verbose => writeln!(out, "PASS  {}:{}: {}", case.file, case.line, case.name)?,
+            TestOutcome::Pass if args.verbose => {
+                writeln!(out, "PASS  {}:{}: {}", case.file, case.line, case.name)?
+            }
             TestOutcome::Pass => {}
-            TestOutcome::Fail => writeln!(out, "{}  {}:{}: {}", red("FAIL"), case.file, case.line, case.name)?,
+            TestOutcome::Fail => {
+                writeln!(out, "{}  {}:{}: {}", red("FAIL"), case.file, case.line, case.name)?
+            }
             TestOutcome::Error(e) => {
                 writeln!(out, "{} {}:{}: {}", red("ERROR"), case.file, case.line, case.name)?;
                 for line in e.lines() {

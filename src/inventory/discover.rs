@@ -51,7 +51,11 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                out.errors.push(Diagnostic::in_file(Stage::Read, shown_root, format!("cannot read: {e}")));
+                out.errors.push(Diagnostic::in_file(
+                    Stage::Read,
+                    shown_root,
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -59,7 +63,10 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
             add(&mut seen, root.clone(), shown_root);
             continue;
         }
-        let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
         for entry in walker.filter_entry(|e| !is_hidden(e)) {
             match entry {
                 Ok(e) => {
@@ -69,12 +76,24 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
                 }
                 Err(e) if e.loop_ancestor().is_some() => {
                     let at = e.path().map(|p| p.display().to_string()).unwrap_or_default();
-                    out.notes.push(format!("{at}: skipped a symbolic link that loops back to its own ancestor"));
+                    out.notes.push(format!(
+                        "{at}: skipped a symbolic link that loops back to its own ancestor"
+                    ));
                 }
                 Err(e) => {
-                    let at = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| shown_root.clone());
-                    let reason = e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string());
-                    out.errors.push(Diagnostic::in_file(Stage::Read, at, format!("cannot read: {reason}")));
+                    let at = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| shown_root.clone());
+                    let reason = e
+                        .io_error()
+                        .map(ToString::to_string)
+                        .unwrap_or_else(|| e.to_string());
+                    out.errors.push(Diagnostic::in_file(
+                        Stage::Read,
+                        at,
+                        format!("cannot read: {reason}"),
+                    ));
                 }
             }
         }
@@ -106,8 +125,19 @@ mod tests {
         std::fs::write(root.join("notes.txt"), "").unwrap();
         std::fs::write(root.join(".git/config.yaml"), "").unwrap();
         let found = discover(&[root.to_path_buf()]);
-        let names: Vec<_> = found.files.iter().map(|c| c.path.strip_prefix(root).unwrap().to_path_buf()).collect();
-        assert_eq!(names, vec![PathBuf::from("a.yml"), PathBuf::from("b/z.yaml"), PathBuf::from("c.json")]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|c| c.path.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                PathBuf::from("a.yml"),
+                PathBuf::from("b/z.yaml"),
+                PathBuf::from("c.json")
+            ]
+        );
         assert!(found.errors.is_empty());
     }
 
@@ -128,6 +158,12 @@ mod tests {
     fn a_missing_path_is_an_error_that_names_it() {
         let found = discover(&[PathBuf::from("no/such/dir")]);
         assert_eq!(found.errors.len(), 1);
-        assert!(found.errors[0].to_string().starts_with("no/such/dir: cannot read"), "{}", found.errors[0]);
+        assert!(
+            found.errors[0]
+                .to_string()
+                .starts_with("no/such/dir: cannot read"),
+            "{}",
+            found.errors[0]
+        );
     }
 }

@@ -53,7 +53,10 @@ impl Document {
 
     /// The team accountable for the document, if it names one.
     pub fn owner(&self) -> Option<&str> {
-        self.value.pointer("/metadata/owner").and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+        self.value
+            .pointer("/metadata/owner")
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
     }
 
     pub fn service_model(&self) -> Option<&str> {
@@ -92,13 +95,21 @@ pub struct Loaded {
 /// Reads every inventory file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
     let found = discover::discover(paths);
-    let mut loaded = Loaded { errors: found.errors, notes: found.notes, ..Loaded::default() };
+    let mut loaded = Loaded {
+        errors: found.errors,
+        notes: found.notes,
+        ..Loaded::default()
+    };
     for candidate in found.files {
         match std::fs::read(&candidate.path) {
             Ok(bytes) => loaded.add_file(candidate.display, bytes),
             Err(e) => {
                 loaded.inventory.stats.files_failed += 1;
-                loaded.errors.push(Diagnostic::in_file(Stage::Read, candidate.display, format!("cannot read: {e}")));
+                loaded.errors.push(Diagnostic::in_file(
+                    Stage::Read,
+                    candidate.display,
+                    format!("cannot read: {e}"),
+                ));
             }
         }
     }
@@ -129,16 +140,30 @@ impl Loaded {
             Ok(p) => p,
             Err(e) => {
                 self.inventory.stats.files_failed += 1;
-                let location = Location { file: display, line: e.line.unwrap_or(1), column: e.column.unwrap_or(1) };
-                self.errors.push(Diagnostic::at(Stage::Parse, location, format!("invalid YAML: {}", e.message)));
+                let location = Location {
+                    file: display,
+                    line: e.line.unwrap_or(1),
+                    column: e.column.unwrap_or(1),
+                };
+                self.errors.push(Diagnostic::at(
+                    Stage::Parse,
+                    location,
+                    format!("invalid YAML: {}", e.message),
+                ));
                 return;
             }
         };
         let file_index = self.inventory.files.len();
-        self.inventory.files.push(SourceFile { display: display.clone(), text, map: OnceLock::new() });
+        self.inventory.files.push(SourceFile {
+            display: display.clone(),
+            text,
+            map: OnceLock::new(),
+        });
         if parsed.documents.is_empty() {
             self.inventory.stats.files_empty += 1;
-            self.notes.push(format!("{display}: no documents (empty or comments only); skipped"));
+            self.notes.push(format!(
+                "{display}: no documents (empty or comments only); skipped"
+            ));
             return;
         }
         let mut failed = false;
@@ -150,7 +175,11 @@ impl Loaded {
                     pointer: String::new(),
                     message: format!(
                         "expected a mapping with apiVersion, kind, metadata and spec; found {}",
-                        if value.is_array() { "a list" } else { "a single value" }
+                        if value.is_array() {
+                            "a list"
+                        } else {
+                            "a single value"
+                        }
                     ),
                 }]
             };
@@ -158,12 +187,21 @@ impl Loaded {
                 failed = true;
                 for v in violations {
                     let location = self.inventory.locate_in(file_index, index, &v.pointer);
-                    self.errors.push(Diagnostic::at(Stage::Schema, location, v.message));
+                    self.errors
+                        .push(Diagnostic::at(Stage::Schema, location, v.message));
                 }
                 continue;
             }
-            let kind = value.get("kind").and_then(Value::as_str).unwrap_or_default().to_owned();
-            let name = value.pointer("/metadata/name").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let kind = value
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let name = value
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
             let key = (kind.clone(), name.clone());
             if let Some(first) = self.inventory.by_id.get(&key) {
                 let first = &self.inventory.documents[*first];
@@ -178,7 +216,13 @@ impl Loaded {
                 continue;
             }
             self.inventory.by_id.insert(key, self.inventory.documents.len());
-            self.inventory.documents.push(Document { file: file_index, index, kind, name, value });
+            self.inventory.documents.push(Document {
+                file: file_index,
+                index,
+                kind,
+                name,
+                value,
+            });
             self.inventory.stats.documents += 1;
         }
         if failed {
@@ -192,7 +236,9 @@ impl Loaded {
 impl Inventory {
     /// The document `kind/name`, if the inventory has it.
     pub fn get(&self, kind: &str, name: &str) -> Option<&Document> {
-        self.by_id.get(&(kind.to_owned(), name.to_owned())).map(|i| &self.documents[*i])
+        self.by_id
+            .get(&(kind.to_owned(), name.to_owned()))
+            .map(|i| &self.documents[*i])
     }
 
     /// File, line and column of `pointer` inside `document`, or of its nearest existing
@@ -203,11 +249,21 @@ impl Inventory {
 
     fn locate_in(&self, file: usize, index: usize, pointer: &str) -> Location {
         let Some(source) = self.files.get(file) else {
-            return Location { file: String::new(), line: 1, column: 1 };
+            return Location {
+                file: String::new(),
+                line: 1,
+                column: 1,
+            };
         };
-        let (line, column) =
-            source.map().locate(index, pointer).map_or((1, 1), |(pos, _)| (pos.line, pos.column));
-        Location { file: source.display.clone(), line, column }
+        let (line, column) = source
+            .map()
+            .locate(index, pointer)
+            .map_or((1, 1), |(pos, _)| (pos.line, pos.column));
+        Location {
+            file: source.display.clone(),
+            line,
+            column,
+        }
     }
 
     /// The documents of `kind`, sorted by name.
@@ -243,12 +299,20 @@ mod tests {
 
     #[test]
     fn loads_documents_and_locates_fields_in_later_documents() {
-        let text = format!("{SUB}---\napiVersion: steward/v1\nkind: Tenant\nmetadata: {{name: contoso}}\nspec: {{}}\n");
+        let text = format!(
+            "{SUB}---\napiVersion: steward/v1\nkind: Tenant\nmetadata: {{name: contoso}}\nspec: {{}}\n"
+        );
         let loaded = load_texts(&[("inv.yaml", &text)]);
         assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
         let tenant = loaded.inventory.get("Tenant", "contoso").unwrap();
-        assert_eq!(loaded.inventory.locate(tenant, "/metadata/name").to_string(), "inv.yaml:10:12");
-        assert_eq!(loaded.inventory.locate(tenant, "/spec/missing").to_string(), "inv.yaml:11:1");
+        assert_eq!(
+            loaded.inventory.locate(tenant, "/metadata/name").to_string(),
+            "inv.yaml:11:12"
+        );
+        assert_eq!(
+            loaded.inventory.locate(tenant, "/spec/missing").to_string(),
+            "inv.yaml:12:1"
+        );
     }
 
     #[test]
@@ -256,13 +320,30 @@ mod tests {
         let loaded = load_texts(&[("a.yaml", "kind: [\n"), ("b.yaml", SUB)]);
         assert_eq!(loaded.inventory.documents.len(), 1);
         assert_eq!(loaded.errors.len(), 1);
-        assert!(loaded.errors[0].to_string().starts_with("a.yaml:2:1: invalid YAML"), "{}", loaded.errors[0]);
-        assert_eq!(loaded.inventory.stats, LoadStats { files_loaded: 1, files_failed: 1, files_empty: 0, documents: 1 });
+        assert!(
+            loaded.errors[0]
+                .to_string()
+                .starts_with("a.yaml:2:1: invalid YAML"),
+            "{}",
+            loaded.errors[0]
+        );
+        assert_eq!(
+            loaded.inventory.stats,
+            LoadStats {
+                files_loaded: 1,
+                files_failed: 1,
+                files_empty: 0,
+                documents: 1
+            }
+        );
     }
 
     #[test]
     fn schema_errors_point_at_the_field() {
-        let text = SUB.replace("serviceModel: iaas", "serviceModel: iaas\n  pricings:\n    Arm: {pricingTier: Premium}");
+        let text = SUB.replace(
+            "serviceModel: iaas",
+            "serviceModel: iaas\n  pricings:\n    Arm: {pricingTier: Premium}",
+        );
         let loaded = load_texts(&[("s.yaml", &text)]);
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!(
@@ -286,15 +367,27 @@ mod tests {
         let mut loaded = load_texts(&[("list.yaml", "- a\n- b\n"), ("scalar.yaml", "hello\n")]);
         loaded.add_file("bin.yaml".into(), vec![b'a', b':', b' ', 0xff, 0xfe]);
         let messages: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-        assert!(messages[0].starts_with("list.yaml:1:1: expected a mapping"), "{messages:?}");
-        assert!(messages[1].starts_with("scalar.yaml:1:1: expected a mapping"), "{messages:?}");
-        assert!(messages[2].starts_with("bin.yaml:1:4: not valid UTF-8"), "{messages:?}");
+        assert!(
+            messages[0].starts_with("list.yaml:1:1: expected a mapping"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("scalar.yaml:1:1: expected a mapping"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].starts_with("bin.yaml:1:4: not valid UTF-8"),
+            "{messages:?}"
+        );
     }
 
     #[test]
     fn the_input_groups_documents_by_kind_and_name() {
         let loaded = load_texts(&[("a.yaml", SUB)]);
         let input = loaded.inventory.to_input();
-        assert_eq!(input.pointer("/documents/Subscription/prod/spec/serviceModel"), Some(&Value::from("iaas")));
+        assert_eq!(
+            input.pointer("/documents/Subscription/prod/spec/serviceModel"),
+            Some(&Value::from("iaas"))
+        );
     }
 }

@@ -37,22 +37,29 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         match JsonSeed.deserialize(document) {
             Ok(Value::Null) => parsed.empty += 1,
             Ok(value) => parsed.documents.push((index, value)),
-            Err(e) => return Err(convert(&e)),
+            Err(e) => return Err(convert(text, &e)),
         }
     }
     Ok(parsed)
 }
 
-fn convert(e: &serde_yaml::Error) -> ParseError {
+fn convert(text: &str, e: &serde_yaml::Error) -> ParseError {
     let location = e.location();
     let mut message = e.to_string();
     // The location is reported separately; drop the parser's own " at line X column Y".
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }
+    let mut line = location.as_ref().map(serde_yaml::Location::line);
+    let mut column = location.as_ref().map(serde_yaml::Location::column);
+    if message.contains("duplicate key")
+        && let Some(pos) = super::source_map::SourceMap::build(text).first_duplicate_key()
+    {
+        (line, column) = (Some(pos.line), Some(pos.column));
+    }
     ParseError {
-        line: location.as_ref().map(serde_yaml::Location::line),
-        column: location.as_ref().map(serde_yaml::Location::column),
+        line,
+        column,
         message,
     }
 }
@@ -93,9 +100,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Value::Number(v.into()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Number::from_f64(v)
-            .map(Value::Number)
-            .ok_or_else(|| E::custom(format!("the number {v} has no JSON form (NaN and infinity are not allowed)")))
+        Number::from_f64(v).map(Value::Number).ok_or_else(|| {
+            E::custom(format!(
+                "the number {v} has no JSON form (NaN and infinity are not allowed)"
+            ))
+        })
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_owned()))
@@ -125,7 +134,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Value::Object(out))
     }
     fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
-        Err(de::Error::custom("tagged values (such as !Ref) have no JSON form; remove the tag"))
+        Err(de::Error::custom(
+            "tagged values (such as !Ref) have no JSON form; remove the tag",
+        ))
     }
 }
 
@@ -142,7 +153,9 @@ struct KeyVisitor;
 
 impl KeyVisitor {
     fn reject<E: de::Error>(found: &str) -> Result<String, E> {
-        Err(E::custom(format!("mapping keys must be strings, found {found}; quote the key")))
+        Err(E::custom(format!(
+            "mapping keys must be strings, found {found}; quote the key"
+        )))
     }
 }
 
@@ -188,19 +201,28 @@ mod tests {
     #[test]
     fn reads_every_document_and_keeps_indices() {
         let p = parse("a: 1\n---\n# nothing\n---\nb: [x, 2.5, true, null]\n").unwrap();
-        assert_eq!(p.documents, vec![(0, json!({"a": 1})), (2, json!({"b": ["x", 2.5, true, null]}))]);
+        assert_eq!(
+            p.documents,
+            vec![(0, json!({"a": 1})), (2, json!({"b": ["x", 2.5, true, null]}))]
+        );
         assert_eq!(p.empty, 1);
     }
 
     #[test]
     fn a_byte_order_mark_is_accepted() {
-        assert_eq!(parse("\u{feff}a: 1\n").unwrap().documents, vec![(0, json!({"a": 1}))]);
+        assert_eq!(
+            parse("\u{feff}a: 1\n").unwrap().documents,
+            vec![(0, json!({"a": 1}))]
+        );
     }
 
     #[test]
     fn yaml_1_2_keeps_on_off_and_dates_as_strings() {
         let p = parse("state: On\nwhen: 2026-01-01\nx: yes\n").unwrap();
-        assert_eq!(p.documents[0].1, json!({"state": "On", "when": "2026-01-01", "x": "yes"}));
+        assert_eq!(
+            p.documents[0].1,
+            json!({"state": "On", "when": "2026-01-01", "x": "yes"})
+        );
     }
 
     #[test]
@@ -213,7 +235,11 @@ mod tests {
     #[test]
     fn a_non_string_key_is_an_error() {
         let e = parse("spec:\n  1: one\n").unwrap_err();
-        assert!(e.message.contains("mapping keys must be strings, found the number 1"), "{e:?}");
+        assert!(
+            e.message
+                .contains("mapping keys must be strings, found the number 1"),
+            "{e:?}"
+        );
         assert_eq!(e.line, Some(2));
     }
 

@@ -30,14 +30,20 @@ fn compiled() -> Result<&'static Compiled, String> {
     static COMPILED: OnceLock<Result<Compiled, String>> = OnceLock::new();
     COMPILED
         .get_or_init(|| {
-            let schema: Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("inventory schema: {e}"))?;
-            let validator = jsonschema::validator_for(&schema).map_err(|e| format!("inventory schema: {e}"))?;
+            let schema: Value =
+                serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("inventory schema: {e}"))?;
+            let validator =
+                jsonschema::validator_for(&schema).map_err(|e| format!("inventory schema: {e}"))?;
             let kinds = schema
                 .pointer("/properties/kind/enum")
                 .and_then(Value::as_array)
                 .map(|a| a.iter().filter_map(|k| k.as_str().map(str::to_owned)).collect())
                 .unwrap_or_default();
-            Ok(Compiled { schema, validator, kinds })
+            Ok(Compiled {
+                schema,
+                validator,
+                kinds,
+            })
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -52,7 +58,12 @@ pub fn kinds() -> Vec<String> {
 pub fn validate(document: &Value) -> Vec<Violation> {
     let compiled = match compiled() {
         Ok(c) => c,
-        Err(e) => return vec![Violation { pointer: String::new(), message: e }],
+        Err(e) => {
+            return vec![Violation {
+                pointer: String::new(),
+                message: e,
+            }];
+        }
     };
     let kind = document.get("kind").and_then(Value::as_str);
     let mut out = Vec::new();
@@ -69,22 +80,39 @@ pub fn validate(document: &Value) -> Vec<Violation> {
                     } else if !allowed.is_empty() {
                         message.push_str(&format!("; expected one of: {}", allowed.join(", ")));
                     }
-                    out.push(Violation { pointer: push_token(&pointer, field), message });
+                    out.push(Violation {
+                        pointer: push_token(&pointer, field),
+                        message,
+                    });
                 }
             }
             ValidationErrorKind::Required { property } => {
-                let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
-                let what = if pointer.is_empty() { "document".to_owned() } else { format!("{:?}", last_token(&pointer)) };
-                out.push(Violation { pointer, message: format!("missing required field {name:?} in {what}") });
+                let name = property
+                    .as_str()
+                    .map_or_else(|| property.to_string(), str::to_owned);
+                let what = if pointer.is_empty() {
+                    "document".to_owned()
+                } else {
+                    format!("{:?}", last_token(&pointer))
+                };
+                out.push(Violation {
+                    pointer,
+                    message: format!("missing required field {name:?} in {what}"),
+                });
             }
             ValidationErrorKind::Type { kind: expected } => {
                 let expected = match expected {
                     TypeKind::Single(t) => article(&t.to_string()),
-                    TypeKind::Multiple(ts) => {
-                        ts.iter().map(|t| article(&t.to_string())).collect::<Vec<_>>().join(" or ")
-                    }
+                    TypeKind::Multiple(ts) => ts
+                        .iter()
+                        .map(|t| article(&t.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
                 };
-                out.push(Violation { pointer, message: format!("expected {expected}, found {}", describe(instance)) });
+                out.push(Violation {
+                    pointer,
+                    message: format!("expected {expected}, found {}", describe(instance)),
+                });
             }
             ValidationErrorKind::Enum { options } if pointer == "/kind" => {
                 let found = instance.as_str().unwrap_or_default();
@@ -99,10 +127,21 @@ pub fn validate(document: &Value) -> Vec<Violation> {
             ValidationErrorKind::Enum { options } => {
                 let choices: Vec<String> = options
                     .as_array()
-                    .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                            .collect()
+                    })
                     .unwrap_or_default();
-                let mut message = format!("expected one of {}; found {}", choices.join(", "), describe(instance));
-                if let Some(s) = instance.as_str().and_then(|f| suggest(f, choices.iter().map(String::as_str))) {
+                let mut message = format!(
+                    "expected one of {}; found {}",
+                    choices.join(", "),
+                    describe(instance)
+                );
+                if let Some(s) = instance
+                    .as_str()
+                    .and_then(|f| suggest(f, choices.iter().map(String::as_str)))
+                {
                     message.push_str(&format!("; did you mean {s:?}?"));
                 }
                 out.push(Violation { pointer, message });
@@ -121,9 +160,15 @@ pub fn validate(document: &Value) -> Vec<Violation> {
                 } else {
                     format!("a string matching {pattern}")
                 };
-                out.push(Violation { pointer, message: format!("expected {what}, found {}", describe(instance)) });
+                out.push(Violation {
+                    pointer,
+                    message: format!("expected {what}, found {}", describe(instance)),
+                });
             }
-            _ => out.push(Violation { pointer, message: error.to_string() }),
+            _ => out.push(Violation {
+                pointer,
+                message: error.to_string(),
+            }),
         }
     }
     out
@@ -151,7 +196,12 @@ fn describe(v: &Value) -> String {
 }
 
 fn last_token(pointer: &str) -> String {
-    pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~")
+    pointer
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .replace("~1", "/")
+        .replace("~0", "~")
 }
 
 /// The closest candidate to `found`, if any is close enough to be a likely typo.
@@ -166,8 +216,11 @@ pub fn suggest<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> Op
 
 /// The field names the schema allows in the object at `pointer` of a document of `kind`.
 fn allowed_fields(schema: &Value, kind: Option<&str>, pointer: &str) -> Vec<String> {
-    let tokens: Vec<String> =
-        pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect();
+    let tokens: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
     let mut node = schema;
     let mut rest = tokens.as_slice();
     if let (Some(kind), Some(first)) = (kind, tokens.first())
@@ -192,8 +245,11 @@ fn allowed_fields(schema: &Value, kind: Option<&str>, pointer: &str) -> Vec<Stri
         }
     }
     let node = resolve(schema, node);
-    let mut names: Vec<String> =
-        node.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default();
+    let mut names: Vec<String> = node
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
     names.sort();
     names
 }
@@ -202,7 +258,11 @@ fn resolve<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
     let mut node = node;
     // Bounded: the schema's references are not cyclic, but a loop must not hang a run.
     for _ in 0..8 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        match node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
             Some(target) => match schema.pointer(target) {
                 Some(n) => node = n,
                 None => break,
@@ -224,7 +284,10 @@ mod tests {
 
     #[test]
     fn a_valid_document_has_no_violations() {
-        let d = doc("Subscription", json!({"serviceModel": "iaas", "pricings": {"Arm": {"pricingTier": "Standard"}}}));
+        let d = doc(
+            "Subscription",
+            json!({"serviceModel": "iaas", "pricings": {"Arm": {"pricingTier": "Standard"}}}),
+        );
         assert_eq!(validate(&d), vec![]);
     }
 
@@ -233,7 +296,10 @@ mod tests {
         let d = doc("Subscription", json!({"serviceModel": "iaas", "pricing": {}}));
         assert_eq!(
             validate(&d),
-            vec![Violation { pointer: "/spec/pricing".into(), message: "unknown field \"pricing\"; did you mean \"pricings\"?".into() }]
+            vec![Violation {
+                pointer: "/spec/pricing".into(),
+                message: "unknown field \"pricing\"; did you mean \"pricings\"?".into()
+            }]
         );
     }
 
@@ -243,7 +309,12 @@ mod tests {
         let v = validate(&d);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].pointer, "/kind");
-        assert!(v[0].message.starts_with("unknown kind \"Subscripton\"; did you mean \"Subscription\"?"), "{}", v[0].message);
+        assert!(
+            v[0].message
+                .starts_with("unknown kind \"Subscripton\"; did you mean \"Subscription\"?"),
+            "{}",
+            v[0].message
+        );
     }
 
     #[test]
@@ -251,8 +322,20 @@ mod tests {
         let d = json!({"apiVersion": "steward/v1", "kind": "SentinelWorkspace", "metadata": {"owner": "t"},
                        "spec": {"retentionInDays": "ninety"}});
         let v = validate(&d);
-        assert!(v.contains(&Violation { pointer: "/metadata".into(), message: "missing required field \"name\" in \"metadata\"".into() }), "{v:?}");
-        assert!(v.contains(&Violation { pointer: "/spec/retentionInDays".into(), message: "expected an integer, found \"ninety\"".into() }), "{v:?}");
+        assert!(
+            v.contains(&Violation {
+                pointer: "/metadata".into(),
+                message: "missing required field \"name\" in \"metadata\"".into()
+            }),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&Violation {
+                pointer: "/spec/retentionInDays".into(),
+                message: "expected an integer, found \"ninety\"".into()
+            }),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub struct Position {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     documents: Vec<HashMap<String, Position>>,
+    duplicates: Vec<Position>,
 }
 
 impl SourceMap {
@@ -32,7 +33,16 @@ impl SourceMap {
             let Ok((event, span)) = event else { break };
             builder.event(&event, span);
         }
-        SourceMap { documents: builder.documents }
+        SourceMap {
+            documents: builder.documents,
+            duplicates: builder.duplicates,
+        }
+    }
+
+    /// Where the first key repeated within one mapping is, if any: the value parser
+    /// reports duplicates at the mapping, this says which line repeats it.
+    pub fn first_duplicate_key(&self) -> Option<Position> {
+        self.duplicates.first().copied()
     }
 
     /// The position of `pointer` in document `document`, or of its nearest ancestor
@@ -69,20 +79,32 @@ pub fn push_token(pointer: &str, token: &str) -> String {
 }
 
 enum Frame {
-    Map { pointer: String, key: Option<String> },
-    Seq { pointer: String, next: usize },
+    Map {
+        pointer: String,
+        key: Option<String>,
+    },
+    Seq {
+        pointer: String,
+        next: usize,
+    },
     /// Inside a complex (non-scalar) mapping key: nothing in it is addressable.
-    Skip { depth: usize },
+    Skip {
+        depth: usize,
+    },
 }
 
 #[derive(Default)]
 struct Builder {
     documents: Vec<HashMap<String, Position>>,
+    duplicates: Vec<Position>,
     stack: Vec<Frame>,
 }
 
 fn position(span: Span) -> Position {
-    Position { line: span.start.line(), column: span.start.col() + 1 }
+    Position {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+    }
 }
 
 impl Builder {
@@ -113,6 +135,9 @@ impl Builder {
                     if let Event::Scalar(text, ..) = event {
                         let p = push_token(pointer, text);
                         *key = Some(p.clone());
+                        if self.current().is_some_and(|m| m.contains_key(&p)) {
+                            self.duplicates.push(pos);
+                        }
                         self.record(&p, pos);
                     } else {
                         // A complex key: remember a placeholder so its value is skipped too.
@@ -152,7 +177,10 @@ impl Builder {
                     Some(p) if !is_key && !p.contains('\u{0}') => {
                         self.record(&p, pos);
                         if matches!(event, Event::MappingStart(..)) {
-                            Frame::Map { pointer: p, key: None }
+                            Frame::Map {
+                                pointer: p,
+                                key: None,
+                            }
                         } else {
                             Frame::Seq { pointer: p, next: 0 }
                         }
@@ -201,7 +229,9 @@ mod tests {
     #[test]
     fn a_missing_field_falls_back_to_its_nearest_ancestor() {
         let map = SourceMap::build("spec:\n  pricings:\n    Arm: {}\n");
-        let (pos, found) = map.locate(0, "/spec/pricings/VirtualMachines/pricingTier").unwrap();
+        let (pos, found) = map
+            .locate(0, "/spec/pricings/VirtualMachines/pricingTier")
+            .unwrap();
         assert_eq!((pos.line, pos.column, found), (2, 3, "/spec/pricings"));
     }
 
@@ -213,6 +243,12 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_found() {
+        let map = SourceMap::build("spec:\n  a: 1\n  b: 2\n  a: 3\n");
+        assert_eq!(map.first_duplicate_key(), Some(Position { line: 4, column: 3 }));
+    }
+
+    #[test]
     fn complex_keys_are_skipped_without_losing_the_rest() {
         let map = SourceMap::build("? [a, b]\n: 1\nafter: 2\n");
         assert_eq!(at(&map, 0, "/after"), (3, 1));
@@ -221,6 +257,6 @@ mod tests {
     #[test]
     fn json_files_are_located_too() {
         let map = SourceMap::build("{\n  \"kind\": \"A\",\n  \"spec\": {\"x\": [1, 2]}\n}\n");
-        assert_eq!(at(&map, 0, "/spec/x/1"), (3, 18));
+        assert_eq!(at(&map, 0, "/spec/x/1"), (3, 21));
     }
 }

@@ -17,7 +17,11 @@ struct Report<'a> {
 }
 
 pub fn render(assessment: &Assessment, errors: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
-    let report = Report { findings: &assessment.findings, errors, summary: &assessment.summary };
+    let report = Report {
+        findings: &assessment.findings,
+        errors,
+        summary: &assessment.summary,
+    };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
     writeln!(out)
 }

@@ -15,7 +15,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
     fn severity(&self, s: Severity) -> String {
         let label = format!("{:<8}", s.as_str().to_uppercase());
@@ -36,9 +40,18 @@ impl Paint {
     }
 }
 
-pub fn render(assessment: &Assessment, _errors: &[Diagnostic], style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    assessment: &Assessment,
+    _errors: &[Diagnostic],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = Paint { on: style.color };
-    let rule_errors: Vec<&Finding> = assessment.findings.iter().filter(|f| f.outcome == Outcome::Error).collect();
+    let rule_errors: Vec<&Finding> = assessment
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Error)
+        .collect();
     for party in Party::ALL {
         let group: Vec<&Finding> = assessment
             .findings
@@ -50,17 +63,37 @@ pub fn render(assessment: &Assessment, _errors: &[Diagnostic], style: Style, out
         }
         let fails = group.iter().filter(|f| f.outcome == Outcome::Fail).count();
         let unknowns = group.iter().filter(|f| f.outcome == Outcome::Unknown).count();
-        writeln!(out, "{}", paint.bold(&format!("{} responsibility: {fails} failing, {unknowns} unknown", party.title())))?;
+        writeln!(
+            out,
+            "{}",
+            paint.bold(&format!(
+                "{} responsibility: {fails} failing, {unknowns} unknown",
+                party.title()
+            ))
+        )?;
         for f in group {
             finding(out, &paint, f)?;
         }
         writeln!(out)?;
     }
     if !rule_errors.is_empty() {
-        writeln!(out, "{}", paint.bold(&format!("Rules that could not be evaluated: {}", rule_errors.len())))?;
+        writeln!(
+            out,
+            "{}",
+            paint.bold(&format!(
+                "Rules that could not be evaluated: {}",
+                rule_errors.len()
+            ))
+        )?;
         for f in rule_errors {
             let at = f.location.as_ref().map(|l| l.file.clone()).unwrap_or_default();
-            writeln!(out, "  {} {}  {}", paint.wrap("1;31", "ERROR   "), paint.bold(&f.rule_id), at)?;
+            writeln!(
+                out,
+                "  {} {}  {}",
+                paint.wrap("1;31", "ERROR   "),
+                paint.bold(&f.rule_id),
+                at
+            )?;
             for line in f.message.lines() {
                 writeln!(out, "      {line}")?;
             }
@@ -76,7 +109,14 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
         Outcome::Unknown => paint.wrap("35", "unknown"),
         other => other.as_str().to_owned(),
     };
-    writeln!(out, "  {} {}  {}  {}", paint.severity(f.severity), paint.bold(&f.rule_id), outcome, at)?;
+    writeln!(
+        out,
+        "  {} {}  {}  {}",
+        paint.severity(f.severity),
+        paint.bold(&f.rule_id),
+        outcome,
+        at
+    )?;
     writeln!(out, "      {}", f.message)?;
     if let Some(r) = &f.responsibility {
         let resource = f.resource.as_ref().map(ToString::to_string).unwrap_or_default();
@@ -84,7 +124,12 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
         writeln!(
             out,
             "      {}",
-            paint.dim(&format!("{resource} · team {} · {} ({model}): {}", r.team, r.area, r.party.as_str()))
+            paint.dim(&format!(
+                "{resource} · team {} · {} ({model}): {}",
+                r.team,
+                r.area,
+                r.party.as_str()
+            ))
         )?;
     }
     Ok(())
@@ -99,6 +144,12 @@ fn summary(out: &mut dyn Write, paint: &Paint, assessment: &Assessment) -> io::R
         s.files.documents, s.files.files_failed, s.rules_evaluated, s.as_of
     )?;
     let o = &s.outcomes;
-    let line = format!("{} passed, {} failed, {} unknown, {} errors", o.pass, o.fail, o.unknown, o.error + s.errors);
+    let line = format!(
+        "{} passed, {} failed, {} unknown, {} errors",
+        o.pass,
+        o.fail,
+        o.unknown,
+        o.error + s.errors
+    );
     writeln!(out, "{}", paint.bold(&line))
 }

@@ -1,0 +1,34 @@
+# The habits of the project: CI runs exactly these targets.
+CARGO ?= cargo
+STEWARD_RELEASE := target/release/steward
+ESTATE := testdata/estates/contoso-health
+
+.PHONY: demo test lint fmt build rules-test snapshots clean
+
+## demo: build steward and check the bundled sample estate with the built-in rules
+demo: build
+	@# Exit status 1 means "failing findings", which is what the sample estate has.
+	$(STEWARD_RELEASE) check $(ESTATE); status=$$?; [ $$status -le 1 ]
+
+build:
+	$(CARGO) build --release --locked
+
+## test: formatting, lints, the Rust tests, and the Rego tests of the built-in rules
+test: lint
+	$(CARGO) test --locked
+	$(CARGO) run --quiet --locked -- test rules
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+## snapshots: rewrite the golden outputs after an intended change, then review the diff
+snapshots:
+	UPDATE_SNAPSHOTS=1 $(CARGO) test --locked --test cli
+	git diff --stat tests/snapshots
+
+clean:
+	$(CARGO) clean
