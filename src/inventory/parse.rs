@@ -46,9 +46,11 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
 fn convert(text: &str, e: &serde_yaml::Error) -> ParseError {
     let location = e.location();
     let mut message = e.to_string();
-    // The location is reported separately; drop the parser's own " at line X column Y".
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
+    // The location is reported separately; drop the parser's own " at line X column Y"
+    // but keep any context after it ("while parsing a flow mapping at line 6 ...").
+    if let Some(start) = message.find(" at line ") {
+        let end = message[start..].find(',').map_or(message.len(), |e| start + e);
+        message.replace_range(start..end, "");
     }
     let mut line = location.as_ref().map(serde_yaml::Location::line);
     let mut column = location.as_ref().map(serde_yaml::Location::column);

@@ -1,0 +1,294 @@
+//! The binary as a user runs it: exit codes, what goes to stdout and stderr, and the
+//! golden JSON report of the sample estate.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const ESTATE: &str = "testdata/estates/contoso-health";
+const AS_OF: &str = "2026-11-25";
+
+fn steward() -> Command {
+    let mut cmd = Command::cargo_bin("steward").expect("the steward binary is built for tests");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Compares `actual` with a committed snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {}; run `make snapshots`", path.display()));
+    if expected != actual {
+        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b);
+        panic!(
+            "{} differs from the output (first differing line: {:?}); run `make snapshots` and review the diff",
+            path.display(),
+            first.map(|i| i + 1)
+        );
+    }
+}
+
+#[test]
+fn the_sample_estate_report_is_pinned() {
+    let out = steward()
+        .args(["check", ESTATE, "--format", "json", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    assert_snapshot("contoso-health.json", &stdout(&out));
+}
+
+#[test]
+fn the_sample_estate_json_is_the_same_whatever_the_order_of_arguments() {
+    let a = steward()
+        .args(["check", "--format", "json", "--as-of", AS_OF])
+        .args([
+            format!("{ESTATE}/azure"),
+            format!("{ESTATE}/m365"),
+            format!("{ESTATE}/onprem"),
+            format!("{ESTATE}/multicloud"),
+        ])
+        .output()
+        .unwrap();
+    let b = steward()
+        .args(["check", "--format", "json", "--as-of", AS_OF])
+        .args([
+            format!("{ESTATE}/multicloud"),
+            format!("{ESTATE}/onprem"),
+            format!("{ESTATE}/m365"),
+            format!("{ESTATE}/azure"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn text_output_groups_by_owner_and_names_location_rule_party_and_team() {
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.starts_with("Customer responsibility: "), "{text}");
+    assert!(
+        text.contains("DEF-001  fail  testdata/estates/contoso-health/azure/subscriptions.yaml:116:7"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Subscription/contoso-research · team research-computing"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when not asked and not a terminal"
+    );
+    assert!(
+        stderr(&out).is_empty(),
+        "nothing but results on stdout; stderr: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn colour_is_used_only_when_asked() {
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("\u{1b}["));
+}
+
+#[test]
+fn bad_files_are_all_reported_with_positions_and_the_good_one_is_still_checked() {
+    let out = steward()
+        .args(["check", "testdata/bad", "--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for expected in [
+        "error: testdata/bad/malformed.yaml:7:1: invalid YAML: did not find expected ',' or '}', while parsing a flow mapping at line 6 column 24",
+        "error: testdata/bad/missing-field.yaml:3:1: missing required field \"name\" in \"metadata\"",
+        "error: testdata/bad/unknown-kind.yaml:2:1: unknown kind \"Subscripton\"; did you mean \"Subscription\"?",
+        "error: testdata/bad/wrong-type.yaml:7:3: expected an integer, found \"ninety\"",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["files"]["files_failed"], 4);
+    assert_eq!(report["summary"]["errors"], 4);
+    assert_eq!(report["errors"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        report["summary"]["rules"]["LOG-001"]["fail"], 1,
+        "good.yaml is still checked"
+    );
+}
+
+#[test]
+fn no_failures_exits_zero() {
+    let rules = tempfile::tempdir().unwrap();
+    let dir = rules.path().join("logging");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        "rules/logging/unified_audit_log_disabled.rego",
+        dir.join("unified_audit_log_disabled.rego"),
+    )
+    .unwrap();
+    let out = steward()
+        .args(["check", "--no-builtin", "--rules"])
+        .arg(rules.path())
+        .args(["testdata/rules/LOG-001/good.yaml", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("1 passed, 0 failed, 0 unknown, 0 errors"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_rule_that_does_not_compile_is_an_error_with_its_position() {
+    let rules = tempfile::tempdir().unwrap();
+    let dir = rules.path().join("custom");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rule = std::fs::read_to_string("rules/logging/unified_audit_log_disabled.rego")
+        .unwrap()
+        .replace("LOG-001", "ORG-001")
+        .replace(
+            "package steward.rules.logging.unified_audit_log_disabled",
+            "package steward.rules.custom.broken",
+        )
+        .replace(
+            "some tenant in lib.docs(\"Tenant\")\n\tnot lib.is_true",
+            "some tenant in lib.docs(\"Tenant\")\n\tnot lib.is_true(((",
+        );
+    std::fs::write(dir.join("broken.rego"), rule).unwrap();
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--rules"])
+        .arg(rules.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("custom/broken.rego:"), "{err}");
+    assert!(err.contains("rule failed to compile"), "{err}");
+}
+
+#[test]
+fn a_rule_that_fails_at_evaluation_is_an_error_never_a_pass() {
+    let rules = tempfile::tempdir().unwrap();
+    let dir = rules.path().join("custom");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rule = "# METADATA\n# title: Divides by zero\n# description: A rule with a bug.\n# custom:\n#   id: ORG-002\n#   severity: low\n#   area: Customer data\n#   kinds: [Tenant]\n#   guidance: none\n#   remediation: none\npackage steward.rules.custom.divides\n\nimport data.steward.lib\n\ndeny contains lib.result(t, [], \"x\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tx := 1 / 0\n\tx > 0\n}\n";
+    std::fs::write(dir.join("divides.rego"), rule).unwrap();
+    let out = steward()
+        .args([
+            "check",
+            ESTATE,
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--no-builtin",
+            "--rules",
+        ])
+        .arg(rules.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["rules"]["ORG-002"]["error"], 1);
+    assert_eq!(report["summary"]["rules"]["ORG-002"]["pass"], 0);
+    assert_eq!(report["findings"][0]["outcome"], "error");
+}
+
+#[test]
+fn input_prints_exactly_what_the_rules_see() {
+    let out = steward()
+        .args(["input", ESTATE, "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["data"]["steward"]["asOf"], AS_OF);
+    assert_eq!(
+        doc["data"]["steward"]["matrix"]["Physical hosts"]["iaas"],
+        "microsoft"
+    );
+    assert_eq!(
+        doc["input"]["documents"]["Tenant"]["contoso-health"]["kind"],
+        "Tenant"
+    );
+}
+
+#[test]
+fn rego_tests_of_the_builtin_catalog_pass() {
+    let out = steward().args(["test", "rules"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with(" passed, 0 failed"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_failing_rego_test_exits_one_and_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("custom");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("thing_test.rego"),
+        "package steward.rules.custom.thing_test\n\ntest_ok if true\n\ntest_wrong if {\n\t1 == 2\n}\n",
+    )
+    .unwrap();
+    let out = steward().arg("test").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("custom/thing_test.rego:5: test_wrong"), "{text}");
+    assert!(text.trim_end().ends_with("passed, 1 failed"), "{text}");
+}
+
+#[test]
+fn the_matrix_is_printed_as_published() {
+    let out = steward().arg("matrix").output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("Network controls"), "{text}");
+    let row = text.lines().find(|l| l.starts_with("Client devices")).unwrap();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["Client", "devices", "Customer", "Customer", "Customer", "Shared"]
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", "yesterday"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--as-of: invalid date \"yesterday\""));
+    let out = steward().args(["chek"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("check"),
+        "clap suggests the closest subcommand"
+    );
+}
