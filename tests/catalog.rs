@@ -14,7 +14,10 @@ use steward::responsibility::Matrix;
 fn builtin() -> (Matrix, Catalog) {
     let matrix = Matrix::builtin().unwrap();
     let (catalog, errors) = Catalog::builtin(&matrix);
-    assert!(errors.is_empty(), "the built-in catalog must load cleanly: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "the built-in catalog must load cleanly: {errors:#?}"
+    );
     (matrix, catalog)
 }
 
@@ -37,7 +40,11 @@ fn rules_never_read_the_clock_or_print() {
     let (_, catalog) = builtin();
     for module in catalog.modules.iter().chain(&catalog.tests) {
         for forbidden in ["time.now_ns", "print(", "http.send", "opa.runtime"] {
-            assert!(!module.text.contains(forbidden), "{} uses {forbidden}", module.path);
+            assert!(
+                !module.text.contains(forbidden),
+                "{} uses {forbidden}",
+                module.path
+            );
         }
     }
 }
