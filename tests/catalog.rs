@@ -1,6 +1,9 @@
 //! Invariants of the built-in catalog, and every rule run end to end over its own
 //! good and bad example inventories.
 
+// Test helpers panic on failure by design: a panic is how a test reports it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,9 @@
 //! The binary as a user runs it: exit codes, what goes to stdout and stderr, and the
 //! golden JSON report of the sample estate.
 
+// Test helpers panic on failure by design: a panic is how a test reports it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
