@@ -3,7 +3,7 @@ CARGO ?= cargo
 STEWARD_RELEASE := target/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build rules-test snapshots clean
+.PHONY: demo test lint fmt build parity docs snapshots clean
 
 ## demo: build steward and check the bundled sample estate with the built-in rules
 demo: build
@@ -17,6 +17,16 @@ build:
 test: lint
 	$(CARGO) test --locked
 	$(CARGO) run --quiet --locked -- test rules
+	$(MAKE) parity
+
+## parity: run every built-in rule with OPA v1.20.2 itself and fail on any difference from steward
+parity:
+	$(CARGO) build --quiet --locked
+	python3 scripts/parity.py --steward target/debug/steward $(ESTATE)
+
+## docs: regenerate docs/rules/ from the rules' metadata and fixtures
+docs:
+	$(CARGO) run --quiet --locked -- docs --out docs/rules
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -52,8 +52,39 @@ pub enum Command {
     #[command(after_help = "Example:\n  steward matrix")]
     Matrix,
     /// List the rules of the catalog.
-    #[command(after_help = "Examples:\n  steward rules\n  steward rules --format json")]
+    #[command(
+        after_help = "Examples:\n  steward rules\n  steward rules --framework mcsb\n  steward rules --format json"
+    )]
     Rules(RulesArgs),
+    /// Explain a rule: what it checks, why, how to fix it, and examples.
+    #[command(after_help = "Example:\n  steward explain LOG-001")]
+    Explain(ExplainArgs),
+    /// Write the rule pages (one per rule and an index) into a directory.
+    #[command(after_help = "Example:\n  steward docs --out docs/rules")]
+    Docs(DocsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule ID, e.g. LOG-001 (case-insensitive).
+    pub id: String,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Directory to write into (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "docs/rules")]
+    pub out: PathBuf,
+}
+
+/// Ways to group the rule list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Framework {
+    /// Microsoft cloud security benchmark controls.
+    Mcsb,
 }
 
 /// Where the rules come from.
@@ -117,6 +148,10 @@ pub struct TestArgs {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// Group the rules by the controls of a framework.
+    #[arg(long, value_enum)]
+    pub framework: Option<Framework>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

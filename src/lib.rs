@@ -18,3 +18,4 @@ pub mod inventory;
 pub mod rego_test;
 pub mod report;
 pub mod responsibility;
+pub mod rule_page;

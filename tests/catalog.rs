@@ -91,3 +91,24 @@ fn every_rule_fails_its_bad_fixture_and_passes_its_good_one() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_rule_pages_in_docs_are_up_to_date() {
+    let (_, catalog) = builtin();
+    let expected = steward::rule_page::all(&catalog);
+    let mut stale = Vec::new();
+    for (name, content) in &expected {
+        let path = Path::new("docs/rules").join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    let names: BTreeSet<String> = expected.iter().map(|(n, _)| n.clone()).collect();
+    for entry in std::fs::read_dir("docs/rules").unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !names.contains(&name) {
+            stale.push(format!("docs/rules/{name} (no such rule)"));
+        }
+    }
+    assert!(stale.is_empty(), "stale rule pages, run `make docs`: {stale:?}");
+}

@@ -1,6 +1,8 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
 mod check;
+mod docs;
+mod explain;
 mod input;
 mod matrix;
 mod rules;
@@ -42,6 +44,8 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Test(args) => test::run(&args, style, &mut out),
         Command::Matrix => matrix::run(&mut out),
         Command::Rules(args) => rules::run(&args, &mut out),
+        Command::Explain(args) => explain::run(&args, &mut out),
+        Command::Docs(args) => docs::run(&args, &mut out),
     }?;
     out.flush()?;
     Ok(status)

@@ -2,8 +2,10 @@
 
 use std::io::{self, Write};
 
+use std::collections::BTreeMap;
+
 use crate::catalog::RuleMeta;
-use crate::cli::RulesArgs;
+use crate::cli::{Framework, RulesArgs};
 use crate::report::Format;
 
 use super::{Status, load_rules, report_diagnostics};
@@ -22,6 +24,23 @@ pub fn run(args: &RulesArgs, out: &mut dyn Write) -> io::Result<Status> {
             let metas: Vec<&RuleMeta> = catalog.rules.iter().map(|r| &r.meta).collect();
             serde_json::to_writer_pretty(&mut *out, &metas).map_err(io::Error::other)?;
             writeln!(out)?;
+        }
+        Format::Text if args.framework == Some(Framework::Mcsb) => {
+            let mut by_control: BTreeMap<&str, Vec<&RuleMeta>> = BTreeMap::new();
+            for r in &catalog.rules {
+                if r.meta.mcsb.is_empty() {
+                    by_control.entry("(no MCSB control)").or_default().push(&r.meta);
+                }
+                for control in &r.meta.mcsb {
+                    by_control.entry(control).or_default().push(&r.meta);
+                }
+            }
+            for (control, metas) in by_control {
+                writeln!(out, "{control}")?;
+                for m in metas {
+                    writeln!(out, "  {:<9} {:<8} {}", m.id, m.severity.as_str(), m.title)?;
+                }
+            }
         }
         Format::Text => {
             for r in &catalog.rules {
