@@ -1,6 +1,7 @@
 # The habits of the project: CI runs exactly these targets.
 CARGO ?= cargo
-STEWARD_RELEASE := target/release/steward
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
 .PHONY: demo test lint fmt build parity docs snapshots clean
@@ -16,13 +17,13 @@ build:
 ## test: formatting, lints, the Rust tests, and the Rego tests of the built-in rules
 test: lint
 	$(CARGO) test --locked
-	$(CARGO) run --quiet --locked -- test rules
+	$(CARGO) run --quiet --locked -- test rules --coverage-threshold 95
 	$(MAKE) parity
 
 ## parity: run every built-in rule with OPA v1.20.2 itself and fail on any difference from steward
 parity:
 	$(CARGO) build --quiet --locked
-	python3 scripts/parity.py --steward target/debug/steward $(ESTATE)
+	python3 scripts/parity.py --steward $(TARGET_DIR)/debug/steward $(ESTATE)
 
 ## docs: regenerate docs/rules/ from the rules' metadata and fixtures
 docs:

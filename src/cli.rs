@@ -59,6 +59,11 @@ pub enum Command {
     /// Explain a rule: what it checks, why, how to fix it, and examples.
     #[command(after_help = "Example:\n  steward explain LOG-001")]
     Explain(ExplainArgs),
+    /// Scaffold an organisational rule: the rule, its tests and good/bad examples.
+    #[command(
+        after_help = "Example:\n  steward new-rule ORG-001 --kind Subscription --domain tagging --name environment_label_missing --out .\n  steward test rules/"
+    )]
+    NewRule(NewRuleArgs),
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
@@ -71,6 +76,29 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub source: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct NewRuleArgs {
+    /// The new rule's ID, e.g. ORG-001 (never reuse an ID).
+    pub id: String,
+
+    /// The document kind the rule judges.
+    #[arg(long)]
+    pub kind: String,
+
+    /// The project directory: the rule goes to DIR/rules/<domain>/, its examples to
+    /// DIR/testdata/rules/<ID>/. Existing files are never overwritten.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+
+    /// The rule's domain (its directory and package segment).
+    #[arg(long, default_value = "custom")]
+    pub domain: String,
+
+    /// The rule's file name, naming the bad condition (default: the ID in lower case).
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -144,6 +172,31 @@ pub struct TestArgs {
     /// Print every test, not only the failures.
     #[arg(long, short)]
     pub verbose: bool,
+
+    /// Run only the tests whose `package.name` matches this regular expression
+    /// (fixture checks are named `fixture.<ID>.good` and `fixture.<ID>.bad`).
+    #[arg(long, value_name = "REGEX")]
+    pub run: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TestFormat::Text)]
+    pub format: TestFormat,
+
+    /// Report line coverage of the rules and helpers by the tests.
+    #[arg(long)]
+    pub coverage: bool,
+
+    /// Fail (exit 1) when total coverage is below this percentage; implies --coverage.
+    #[arg(long, value_name = "PCT")]
+    pub coverage_threshold: Option<f64>,
+}
+
+/// Output formats of `steward test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    Text,
+    /// JUnit XML, for CI test reports.
+    Junit,
 }
 
 #[derive(Debug, Args)]

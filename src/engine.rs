@@ -258,27 +258,58 @@ pub fn rego_error(path: &str, text: &str) -> Diagnostic {
     }
 }
 
+/// Lines of one policy file that tests evaluated, and those they did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileCoverage {
+    pub path: String,
+    pub covered: usize,
+    pub not_covered: usize,
+}
+
 impl Engine {
     /// Evaluates arbitrary rule references (test rules) once each, in order.
-    /// `Ok(None)` means the rule was undefined.
+    /// `Ok(None)` means the rule was undefined. With `coverage`, also returns which
+    /// lines of each policy file the evaluations reached.
     pub fn eval_refs(
         &self,
         input: &Value,
         data: &Value,
         refs: &[String],
-    ) -> Vec<Result<Option<Value>, String>> {
+        coverage: bool,
+    ) -> (Vec<Result<Option<Value>, String>>, Vec<FileCoverage>) {
         let mut engine = self.base.clone();
+        engine.set_enable_coverage(coverage);
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
             let message = format!("cannot load data: {e:#}");
-            return refs.iter().map(|_| Err(message.clone())).collect();
+            return (refs.iter().map(|_| Err(message.clone())).collect(), Vec::new());
         }
-        refs.iter()
+        let results = refs
+            .iter()
             .map(|r| match engine.eval_rule(r.clone()) {
                 Ok(regorus::Value::Undefined) => Ok(None),
                 Ok(v) => serde_json::to_value(&v).map(Some).map_err(|e| e.to_string()),
                 Err(e) => Err(format!("{e:#}")),
             })
-            .collect()
+            .collect();
+        let files = if coverage {
+            engine
+                .get_coverage_report()
+                .map(|report| {
+                    report
+                        .files
+                        .into_iter()
+                        .map(|f| FileCoverage {
+                            path: f.path,
+                            covered: f.covered.len(),
+                            not_covered: f.not_covered.len(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        (results, files)
     }
 }

@@ -19,3 +19,4 @@ pub mod rego_test;
 pub mod report;
 pub mod responsibility;
 pub mod rule_page;
+pub mod scaffold;

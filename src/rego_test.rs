@@ -1,15 +1,20 @@
 //! The `steward test` runner: every `test_` rule of every `_test.rego` module, evaluated
-//! with the rules and helpers it tests, passes when it is true.
+//! with the rules and helpers it tests, passes when it is true; and every rule that has
+//! good/bad example inventories is run over them end to end (bad must fail the rule,
+//! good must neither fail nor leave it unknown).
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::assessment;
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
-use crate::engine::Engine;
+use crate::engine::{Engine, FileCoverage};
+use crate::inventory::Loaded;
+use crate::responsibility::Matrix;
 
-/// One test rule.
+/// One test: a `test_` rule, or a rule run over one of its fixtures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestCase {
     pub file: String,
@@ -21,16 +26,27 @@ pub struct TestCase {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TestOutcome {
     Pass,
-    /// The test's body was false or undefined.
-    Fail,
+    /// The test was false or undefined, or the fixture gave the wrong outcome (why).
+    Fail(String),
     /// The test could not be evaluated.
     Error(String),
+}
+
+/// A rule's example inventory, by rule ID and case (`good` or `bad`).
+#[derive(Debug, Clone)]
+pub struct Fixture {
+    pub rule_id: String,
+    pub case: String,
+    pub path: String,
+    pub text: String,
 }
 
 #[derive(Debug, Default)]
 pub struct TestRun {
     pub results: Vec<(TestCase, TestOutcome)>,
     pub errors: Vec<Diagnostic>,
+    /// Line coverage of rule and helper files by the tests, when asked for.
+    pub coverage: Vec<FileCoverage>,
 }
 
 impl TestRun {
@@ -44,6 +60,26 @@ impl TestRun {
     pub fn failed(&self) -> usize {
         self.results.len() - self.passed()
     }
+
+    /// Covered lines over coverable lines, as a percentage.
+    pub fn total_coverage(&self) -> f64 {
+        let covered: usize = self.coverage.iter().map(|f| f.covered).sum();
+        let all: usize = self.coverage.iter().map(|f| f.covered + f.not_covered).sum();
+        if all == 0 {
+            100.0
+        } else {
+            covered as f64 * 100.0 / all as f64
+        }
+    }
+}
+
+/// What to run.
+pub struct Options<'a> {
+    pub filter: Option<&'a regex::Regex>,
+    pub coverage: bool,
+    pub fixtures: &'a [Fixture],
+    /// `data` for fixture runs (the same evaluation date as the tests).
+    pub data: &'a Value,
 }
 
 /// The test rules of a module, found by their heads: in formatted Rego (`opa fmt`)
@@ -72,8 +108,12 @@ pub fn discover(file: &str, package: &str, text: &str) -> Vec<TestCase> {
     out
 }
 
-/// Runs every test of `catalog` with `data` as the data document.
-pub fn run(catalog: &Catalog, data: &Value) -> TestRun {
+fn selected(filter: Option<&regex::Regex>, case: &TestCase) -> bool {
+    filter.is_none_or(|re| re.is_match(&format!("{}.{}", case.package, case.name)))
+}
+
+/// Runs every selected test of `catalog`.
+pub fn run(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> TestRun {
     let (engine, errors) = Engine::compile(catalog, &catalog.tests);
     let mut cases = Vec::new();
     for module in &catalog.tests {
@@ -86,26 +126,106 @@ pub fn run(catalog: &Catalog, data: &Value) -> TestRun {
         let Some((_, package)) = module.package() else {
             continue;
         };
-        cases.extend(discover(&module.path, &package, &module.text));
+        cases.extend(
+            discover(&module.path, &package, &module.text)
+                .into_iter()
+                .filter(|c| selected(options.filter, c)),
+        );
     }
     let refs: Vec<String> = cases
         .iter()
         .map(|c| format!("data.{}.{}", c.package, c.name))
         .collect();
-    let outcomes = engine.eval_refs(&serde_json::json!({}), data, &refs);
-    let results = cases
+    let (outcomes, mut coverage) =
+        engine.eval_refs(&serde_json::json!({}), options.data, &refs, options.coverage);
+    coverage.retain(|f| !f.path.ends_with("_test.rego"));
+    coverage.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut results: Vec<(TestCase, TestOutcome)> = cases
         .into_iter()
         .zip(outcomes)
         .map(|(case, result)| {
             let outcome = match result {
                 Ok(Some(Value::Bool(true))) => TestOutcome::Pass,
-                Ok(_) => TestOutcome::Fail,
+                Ok(Some(other)) => TestOutcome::Fail(format!("the test evaluated to {other}, not true")),
+                Ok(None) => TestOutcome::Fail("the test body was not satisfied (undefined)".into()),
                 Err(e) => TestOutcome::Error(e),
             };
             (case, outcome)
         })
         .collect();
-    TestRun { results, errors }
+    results.extend(run_fixtures(catalog, matrix, options));
+    TestRun {
+        results,
+        errors,
+        coverage,
+    }
+}
+
+/// Each rule over its own examples, through the same pipeline as `steward check`.
+fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Vec<(TestCase, TestOutcome)> {
+    let fixtures: Vec<&Fixture> = options
+        .fixtures
+        .iter()
+        .filter(|f| catalog.rule(&f.rule_id).is_some())
+        .filter(|f| {
+            let case = TestCase {
+                file: f.path.clone(),
+                line: 1,
+                package: format!("fixture.{}", f.rule_id),
+                name: f.case.clone(),
+            };
+            selected(options.filter, &case)
+        })
+        .collect();
+    if fixtures.is_empty() {
+        return Vec::new();
+    }
+    let (engine, _) = Engine::compile(catalog, &[]);
+    fixtures
+        .into_iter()
+        .map(|f| {
+            let case = TestCase {
+                file: f.path.clone(),
+                line: 1,
+                package: format!("fixture.{}", f.rule_id),
+                name: f.case.clone(),
+            };
+            let mut loaded = Loaded::default();
+            loaded.add_file(f.path.clone(), f.text.clone().into_bytes());
+            if let Some(e) = loaded.errors.first() {
+                return (
+                    case,
+                    TestOutcome::Error(format!("the fixture does not load: {e}")),
+                );
+            }
+            let runs = engine.evaluate(catalog, &loaded.inventory.to_input(), options.data);
+            let assessed = assessment::assess(catalog, &runs, &loaded.inventory, matrix);
+            let counts = assessed
+                .summary
+                .rules
+                .get(&f.rule_id)
+                .copied()
+                .unwrap_or_default();
+            let outcome = if counts.error > 0 {
+                let why = assessed
+                    .findings
+                    .iter()
+                    .find(|x| x.rule_id == f.rule_id)
+                    .map(|x| x.message.clone());
+                TestOutcome::Error(why.unwrap_or_else(|| "the rule could not be evaluated".into()))
+            } else if f.case == "bad" && counts.fail == 0 {
+                TestOutcome::Fail(format!("bad.yaml must fail {}; got {counts:?}", f.rule_id))
+            } else if f.case == "good" && (counts.fail > 0 || counts.unknown > 0 || counts.pass == 0) {
+                TestOutcome::Fail(format!(
+                    "good.yaml must pass {} with nothing unknown; got {counts:?}",
+                    f.rule_id
+                ))
+            } else {
+                TestOutcome::Pass
+            };
+            (case, outcome)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -295,3 +295,121 @@ fn usage_errors_exit_two() {
         "clap suggests the closest subcommand"
     );
 }
+
+#[test]
+fn a_scaffolded_rule_passes_its_tests_and_checks_out_of_the_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = steward()
+        .args([
+            "new-rule",
+            "ORG-001",
+            "--kind",
+            "Subscription",
+            "--domain",
+            "tagging",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rules = dir.path().join("rules");
+    let test = steward().arg("test").arg(&rules).output().unwrap();
+    assert_eq!(test.status.code(), Some(0), "{}{}", stdout(&test), stderr(&test));
+    assert!(
+        stdout(&test).ends_with("5 passed, 0 failed\n"),
+        "3 Rego tests and 2 fixture checks: {}",
+        stdout(&test)
+    );
+    let fixtures = dir.path().join("testdata/rules/ORG-001");
+    let bad = steward()
+        .args(["check", "--format", "json", "--rules"])
+        .arg(&rules)
+        .arg(fixtures.join("bad.yaml"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&bad.stdout).unwrap();
+    assert_eq!(
+        report["summary"]["rules"]["ORG-001"]["fail"],
+        1,
+        "{}",
+        stderr(&bad)
+    );
+    // A second scaffold with the same ID is refused; nothing is overwritten.
+    let again = steward()
+        .args(["new-rule", "ORG-001", "--kind", "Tenant", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("rule id ORG-001 is already used by"),
+        "{}",
+        stderr(&again)
+    );
+    let builtin = steward()
+        .args(["new-rule", "LOG-001", "--kind", "Tenant", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(stderr(&builtin).contains("the built-in rule rules/logging/unified_audit_log_disabled.rego"));
+}
+
+#[test]
+fn rego_tests_can_be_selected_reported_as_junit_and_held_to_a_coverage_threshold() {
+    let out = steward()
+        .args(["test", "rules", "--run", "unified_audit_log", "--format", "junit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let xml = stdout(&out);
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"steward test\" tests=\"4\" failures=\"0\">"), "{xml}");
+    assert!(xml.contains("name=\"test_ingestion_off_is_reported\""), "{xml}");
+    assert!(!xml.contains("cspm"), "only selected tests run");
+
+    let cov = steward()
+        .args([
+            "test",
+            "rules",
+            "--run",
+            "unified_audit_log",
+            "--coverage-threshold",
+            "100",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        cov.status.code(),
+        Some(1),
+        "a partial run cannot cover the whole catalog"
+    );
+    assert!(
+        stderr(&cov).contains("is below the threshold of 100%"),
+        "{}",
+        stderr(&cov)
+    );
+    assert!(
+        stdout(&cov).contains("rules/logging/unified_audit_log_disabled.rego"),
+        "{}",
+        stdout(&cov)
+    );
+}
+
+#[test]
+fn explain_prints_a_rule_page_and_suggests_close_ids() {
+    let out = steward().args(["explain", "log-007"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out);
+    assert!(page.starts_with("# LOG-007: "), "{page}");
+    assert!(
+        page.contains("## Remediation") && page.contains("## Example: Fails"),
+        "{page}"
+    );
+    let out = steward().args(["explain", "LOG-0077"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no rule LOG-0077; did you mean"),
+        "{}",
+        stderr(&out)
+    );
+}

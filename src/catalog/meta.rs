@@ -98,6 +98,22 @@ pub fn annotation_block(source: &str) -> Option<(usize, String)> {
     Some((start + 1, yaml))
 }
 
+/// Checks the shape of a rule ID: capitals, a dash, three digits (`LOG-001`).
+pub fn valid_id(id: &str) -> Result<(), String> {
+    let (prefix, number) = id.split_once('-').unwrap_or((id, ""));
+    let ok = !prefix.is_empty()
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && number.len() == 3
+        && number.chars().all(|c| c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "rule id {id:?} must look like ABC-123 (capitals, a dash, three digits)"
+        ))
+    }
+}
+
 /// Parses and checks the metadata of a rule file.
 pub fn parse(source: &str) -> Result<RuleMeta, MetaError> {
     let (start, yaml) = annotation_block(source).ok_or(MetaError {
@@ -119,21 +135,7 @@ pub fn parse(source: &str) -> Result<RuleMeta, MetaError> {
     if raw.scope.as_deref().is_some_and(|s| s != "package") {
         return Err(err("metadata scope must be `package` (one rule per file)".into()));
     }
-    let id_ok = {
-        let mut parts = raw.custom.id.splitn(2, '-');
-        let prefix = parts.next().unwrap_or_default();
-        let number = parts.next().unwrap_or_default();
-        !prefix.is_empty()
-            && prefix.chars().all(|c| c.is_ascii_uppercase())
-            && number.len() == 3
-            && number.chars().all(|c| c.is_ascii_digit())
-    };
-    if !id_ok {
-        return Err(err(format!(
-            "rule id {:?} must look like ABC-123 (capitals, a dash, three digits)",
-            raw.custom.id
-        )));
-    }
+    valid_id(&raw.custom.id).map_err(err)?;
     for (name, value) in [
         ("title", &raw.title),
         ("description", &raw.description),

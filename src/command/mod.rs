@@ -5,6 +5,7 @@ mod docs;
 mod explain;
 mod input;
 mod matrix;
+mod new_rule;
 mod rules;
 mod test;
 
@@ -46,6 +47,7 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Rules(args) => rules::run(&args, &mut out),
         Command::Explain(args) => explain::run(&args, &mut out),
         Command::Docs(args) => docs::run(&args, &mut out),
+        Command::NewRule(args) => new_rule::run(&args, &mut out),
     }?;
     out.flush()?;
     Ok(status)
