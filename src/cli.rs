@@ -20,6 +20,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
+    /// Configuration file (default: steward.yaml in the current directory or its parents).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// When to colour the text output (NO_COLOR in the environment also turns it off).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -64,6 +68,9 @@ pub enum Command {
         after_help = "Example:\n  steward new-rule ORG-001 --kind Subscription --domain tagging --name environment_label_missing --out .\n  steward test rules/"
     )]
     NewRule(NewRuleArgs),
+    /// Show the effective configuration and where each value comes from.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
@@ -76,6 +83,14 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub source: RuleSource,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print every setting in effect: rule directories, disabled rules and packs,
+    /// severities and parameters, each with its origin (default or file:line:column).
+    #[command(after_help = "Example:\n  steward config show")]
+    Show,
 }
 
 #[derive(Debug, Args)]

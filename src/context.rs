@@ -37,22 +37,27 @@ impl std::fmt::Display for AsOf {
     }
 }
 
-/// `data` for a run: `{"steward": {asOf, asOfNs, matrix, kindServiceModels, params}}`.
+/// `data` for a run with every parameter at its default.
 pub fn data(catalog: &Catalog, matrix: &Matrix, as_of: AsOf) -> Value {
+    data_with_params(catalog.default_params(), matrix, as_of)
+}
+
+/// `data` for a run: `{"steward": {asOf, asOfNs, matrix, kindServiceModels, params}}`.
+pub fn data_with_params(params: Value, matrix: &Matrix, as_of: AsOf) -> Value {
     json!({
         "steward": {
             "asOf": as_of.to_string(),
             "asOfNs": as_of.nanos(),
             "matrix": matrix.to_data(),
             "kindServiceModels": matrix.kind_models_data(),
-            "params": catalog.default_params(),
+            "params": params,
         }
     })
 }
 
 /// The whole `{"input": ..., "data": ...}` pair.
-pub fn document(inventory: &Inventory, catalog: &Catalog, matrix: &Matrix, as_of: AsOf) -> Value {
-    json!({ "input": inventory.to_input(), "data": data(catalog, matrix, as_of) })
+pub fn document(inventory: &Inventory, data: Value) -> Value {
+    json!({ "input": inventory.to_input(), "data": data })
 }
 
 #[cfg(test)]

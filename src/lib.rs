@@ -10,6 +10,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod cli;
 pub mod command;
+pub mod config;
 pub mod context;
 pub mod diagnostic;
 pub mod engine;

@@ -112,3 +112,53 @@ fn the_rule_pages_in_docs_are_up_to_date() {
     }
     assert!(stale.is_empty(), "stale rule pages, run `make docs`: {stale:?}");
 }
+
+#[test]
+fn the_guidance_coverage_table_is_in_step_with_the_catalog() {
+    let (_, catalog) = builtin();
+    let text = std::fs::read_to_string("docs/guidance-coverage.md").unwrap();
+    for section in [
+        "## Understand Microsoft security",
+        "## Security in Microsoft Cloud for Healthcare",
+    ] {
+        assert!(text.contains(section), "missing section {section}");
+    }
+    let ids: BTreeSet<&str> = catalog.rules.iter().map(|r| r.meta.id.as_str()).collect();
+    let mut mentioned = BTreeSet::new();
+    let mut problems = Vec::new();
+    let guidance_rows = text.split("## Rules by guidance item").next().unwrap_or_default();
+    for line in guidance_rows
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+    {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        if cells.len() < 4 || cells[0].chars().all(|c| c == '-') {
+            continue;
+        }
+        let rules: Vec<&str> = cells[2]
+            .split(',')
+            .map(|r| r.trim().trim_matches('`'))
+            .filter(|r| !r.is_empty())
+            .collect();
+        let reason = cells[3];
+        if rules.is_empty() == reason.is_empty() {
+            problems.push(format!(
+                "row needs rules or a reason, not both or neither: {line}"
+            ));
+        }
+        for r in rules {
+            if !ids.contains(r) {
+                problems.push(format!("{r} is not a rule of the catalog: {line}"));
+            }
+            mentioned.insert(r.to_owned());
+        }
+    }
+    for id in &ids {
+        if !mentioned.contains(*id) {
+            problems.push(format!(
+                "{id} implements no guidance sentence in docs/guidance-coverage.md"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

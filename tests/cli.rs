@@ -413,3 +413,71 @@ fn explain_prints_a_rule_page_and_suggests_close_ids() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_configuration_file_tunes_the_catalog_and_its_errors_name_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let estate = std::fs::canonicalize(ESTATE).unwrap();
+    std::fs::write(
+        dir.path().join("steward.yaml"),
+        "disable: [LOG-003]\npacks:\n  healthcare: false\nseverity:\n  DEF-004: critical\nparams:\n  SEN-013:\n    minRetentionDays: 20\n",
+    )
+    .unwrap();
+    let nested = dir.path().join("inventory/sub");
+    std::fs::create_dir_all(&nested).unwrap();
+    // Found from a subdirectory, as git finds its configuration.
+    let out = steward()
+        .current_dir(&nested)
+        .args(["check", "--format", "json", "--as-of", AS_OF])
+        .arg(&estate)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = report["summary"]["rules"].as_object().unwrap();
+    assert!(
+        !rules.contains_key("LOG-003") && !rules.contains_key("HLT-001"),
+        "disabled rule and pack"
+    );
+    assert_eq!(
+        report["summary"]["rules"]["SEN-013"]["fail"], 0,
+        "30 days now meets the 20-day parameter"
+    );
+    let def004 = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "DEF-004")
+        .unwrap();
+    assert_eq!(def004["severity"], "critical");
+
+    let show = steward()
+        .current_dir(&nested)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let text = stdout(&show);
+    assert!(text.contains("minRetentionDays = 20  ("), "{text}");
+    assert!(text.contains("steward.yaml:8:5)"), "{text}");
+    assert!(text.contains("healthcare = off"), "{text}");
+
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "disable: [LOG-003]\nparams:\n  SEN-013:\n    minRetention: 20\n",
+    )
+    .unwrap();
+    let bad = steward()
+        .arg("--config")
+        .arg(dir.path().join("bad.yaml"))
+        .args(["check"])
+        .arg(&estate)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains(
+            "bad.yaml:4:5: rule SEN-013 has no parameter \"minRetention\"; did you mean \"minRetentionDays\"?"
+        ),
+        "{}",
+        stderr(&bad)
+    );
+}

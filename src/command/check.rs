@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use crate::assessment;
 use crate::cli::CheckArgs;
+use crate::config::Config;
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::engine::Engine;
@@ -12,7 +13,7 @@ use crate::report::{self, Style};
 
 use super::{Status, load_rules, report_diagnostics, report_notes};
 
-pub fn run(args: &CheckArgs, style: Style, out: &mut dyn Write) -> io::Result<Status> {
+pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write) -> io::Result<Status> {
     let as_of = match args.as_of.as_deref().map(AsOf::parse).transpose() {
         Ok(d) => d.unwrap_or_else(AsOf::today),
         Err(e) => {
@@ -20,7 +21,7 @@ pub fn run(args: &CheckArgs, style: Style, out: &mut dyn Write) -> io::Result<St
             return Ok(Status::Error);
         }
     };
-    let (matrix, catalog, mut errors) = match load_rules(&args.source) {
+    let (matrix, catalog, mut errors) = match load_rules(&args.source, config) {
         Ok(loaded) => loaded,
         Err(errors) => {
             report_diagnostics(&errors);
@@ -34,7 +35,7 @@ pub fn run(args: &CheckArgs, style: Style, out: &mut dyn Write) -> io::Result<St
     report_notes(&loaded.notes);
 
     let input = loaded.inventory.to_input();
-    let data = context::data(&catalog, &matrix, as_of);
+    let data = context::data_with_params(config.params(&catalog), &matrix, as_of);
     let runs = engine.evaluate(&catalog, &input, &data);
     let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix);
     assessment.summary.as_of = as_of.to_string();

@@ -3,14 +3,15 @@
 use std::io::{self, Write};
 
 use crate::cli::ExplainArgs;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::inventory::schema::suggest;
 use crate::rule_page;
 
 use super::{Status, load_rules, report_diagnostics};
 
-pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> io::Result<Status> {
-    let (_, catalog, errors) = match load_rules(&args.source) {
+pub fn run(args: &ExplainArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
+    let (_, catalog, errors) = match load_rules(&args.source, config) {
         Ok(loaded) => loaded,
         Err(errors) => {
             report_diagnostics(&errors);

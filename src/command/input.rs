@@ -3,13 +3,14 @@
 use std::io::{self, Write};
 
 use crate::cli::InputArgs;
+use crate::config::Config;
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::inventory;
 
 use super::{Status, load_rules, report_diagnostics, report_notes};
 
-pub fn run(args: &InputArgs, out: &mut dyn Write) -> io::Result<Status> {
+pub fn run(args: &InputArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
     let as_of = match args.as_of.as_deref().map(AsOf::parse).transpose() {
         Ok(d) => d.unwrap_or_else(AsOf::today),
         Err(e) => {
@@ -17,7 +18,7 @@ pub fn run(args: &InputArgs, out: &mut dyn Write) -> io::Result<Status> {
             return Ok(Status::Error);
         }
     };
-    let (matrix, catalog, mut errors) = match load_rules(&args.source) {
+    let (matrix, catalog, mut errors) = match load_rules(&args.source, config) {
         Ok(loaded) => loaded,
         Err(errors) => {
             report_diagnostics(&errors);
@@ -28,7 +29,8 @@ pub fn run(args: &InputArgs, out: &mut dyn Write) -> io::Result<Status> {
     errors.extend(loaded.errors);
     report_notes(&loaded.notes);
     report_diagnostics(&errors);
-    let document = context::document(&loaded.inventory, &catalog, &matrix, as_of);
+    let data = context::data_with_params(config.params(&catalog), &matrix, as_of);
+    let document = context::document(&loaded.inventory, data);
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     writeln!(out)?;
     Ok(if errors.is_empty() {

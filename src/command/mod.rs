@@ -1,6 +1,7 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
 mod check;
+mod config;
 mod docs;
 mod explain;
 mod input;
@@ -12,7 +13,8 @@ mod test;
 use std::io::{self, IsTerminal, Write};
 
 use crate::catalog::{Catalog, Module};
-use crate::cli::{ColorChoice, Command, RuleSource};
+use crate::cli::{ColorChoice, Command, ConfigCommand, RuleSource};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::report::Style;
 use crate::responsibility::Matrix;
@@ -39,13 +41,29 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
     };
     let style = Style { color };
     let mut out = io::BufWriter::new(stdout.lock());
+    let needs_config = matches!(
+        cli.command,
+        Command::Check(_) | Command::Input(_) | Command::Rules(_) | Command::Explain(_) | Command::Config(_)
+    );
+    let config = if needs_config {
+        match load_config(cli.config.as_deref()) {
+            Ok(c) => c,
+            Err(errors) => {
+                report_diagnostics(&errors);
+                return Ok(Status::Error);
+            }
+        }
+    } else {
+        Config::default()
+    };
     let status = match cli.command {
-        Command::Check(args) => check::run(&args, style, &mut out),
-        Command::Input(args) => input::run(&args, &mut out),
+        Command::Check(args) => check::run(&args, &config, style, &mut out),
+        Command::Input(args) => input::run(&args, &config, &mut out),
+        Command::Config(ConfigCommand::Show) => config::show(&config, &mut out),
         Command::Test(args) => test::run(&args, style, &mut out),
         Command::Matrix => matrix::run(&mut out),
-        Command::Rules(args) => rules::run(&args, &mut out),
-        Command::Explain(args) => explain::run(&args, &mut out),
+        Command::Rules(args) => rules::run(&args, &config, &mut out),
+        Command::Explain(args) => explain::run(&args, &config, &mut out),
         Command::Docs(args) => docs::run(&args, &mut out),
         Command::NewRule(args) => new_rule::run(&args, &mut out),
     }?;
@@ -68,38 +86,66 @@ fn report_notes(notes: &[String]) {
     }
 }
 
+/// The configuration named with --config, else the nearest steward.yaml, else none.
+fn load_config(path: Option<&std::path::Path>) -> Result<Config, Vec<Diagnostic>> {
+    let found = match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::config::discover(&d)),
+    };
+    match found {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
 /// The matrix and the catalog a command runs with: the built-in rules unless
-/// `--no-builtin`, plus every `--rules` directory, checked together so that an
-/// organisational rule cannot reuse a built-in ID.
-fn load_rules(source: &RuleSource) -> Result<(Matrix, Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// `--no-builtin`, plus every `--rules` directory and the configuration's rule
+/// directories, checked together so that an organisational rule cannot reuse a
+/// built-in ID; then the configuration is checked against it and applied.
+fn load_rules(
+    source: &RuleSource,
+    config: &Config,
+) -> Result<(Matrix, Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
     let matrix = Matrix::builtin().map_err(|e| vec![Diagnostic::general(Stage::Rules, e)])?;
     let (builtin, mut errors) = Catalog::builtin(&matrix);
-    let mut extra: Vec<Module> = Vec::new();
-    for dir in &source.rules {
-        let (found, read_errors) = Catalog::read_dir(dir);
-        errors.extend(read_errors);
-        extra.extend(found.into_iter().filter(|m| !m.relative.ends_with("_test.rego")));
-    }
-    // A directory that brings its own helper library (a checkout of rules/) replaces
-    // the built-in one rather than defining it twice.
-    let own_lib = extra.iter().any(|m| m.relative.starts_with("lib/"));
-    let mut modules: Vec<Module> = builtin
-        .modules
+    let dirs: Vec<std::path::PathBuf> = source
+        .rules
         .iter()
-        .filter(|m| {
-            if m.relative.starts_with("lib/") {
-                !own_lib
-            } else {
-                !source.no_builtin
-            }
-        })
         .cloned()
+        .chain(config.rule_directories.iter().map(|d| d.value.clone()))
         .collect();
-    modules.extend(extra);
-    if source.rules.is_empty() && !source.no_builtin {
-        return Ok((matrix, builtin, errors));
-    }
-    let (catalog, more) = Catalog::from_modules(modules, &matrix);
-    errors.extend(more);
+    let mut catalog = if dirs.is_empty() && !source.no_builtin {
+        builtin
+    } else {
+        let mut extra: Vec<Module> = Vec::new();
+        for dir in &dirs {
+            let (found, read_errors) = Catalog::read_dir(dir);
+            errors.extend(read_errors);
+            extra.extend(found.into_iter().filter(|m| !m.relative.ends_with("_test.rego")));
+        }
+        // A directory that brings its own helper library (a checkout of rules/) replaces
+        // the built-in one rather than defining it twice.
+        let own_lib = extra.iter().any(|m| m.relative.starts_with("lib/"));
+        let mut modules: Vec<Module> = builtin
+            .modules
+            .iter()
+            .filter(|m| {
+                if m.relative.starts_with("lib/") {
+                    !own_lib
+                } else {
+                    !source.no_builtin
+                }
+            })
+            .cloned()
+            .collect();
+        modules.extend(extra);
+        let (catalog, more) = Catalog::from_modules(modules, &matrix);
+        errors.extend(more);
+        catalog
+    };
+    errors.extend(config.check(&catalog));
+    config.apply(&mut catalog);
     Ok((matrix, catalog, errors))
 }

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 
 use crate::catalog::RuleMeta;
 use crate::cli::{Framework, RulesArgs};
+use crate::config::Config;
 use crate::report::Format;
 
 use super::{Status, load_rules, report_diagnostics};
 
-pub fn run(args: &RulesArgs, out: &mut dyn Write) -> io::Result<Status> {
-    let (_, catalog, errors) = match load_rules(&args.source) {
+pub fn run(args: &RulesArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
+    let (_, catalog, errors) = match load_rules(&args.source, config) {
         Ok(loaded) => loaded,
         Err(errors) => {
             report_diagnostics(&errors);

@@ -20,31 +20,34 @@ pub struct Violation {
     pub message: String,
 }
 
-struct Compiled {
+/// A compiled JSON Schema with the text it came from (needed to suggest field names).
+pub struct Schema {
     schema: Value,
     validator: Validator,
     kinds: Vec<String>,
 }
 
-fn compiled() -> Result<&'static Compiled, String> {
-    static COMPILED: OnceLock<Result<Compiled, String>> = OnceLock::new();
-    COMPILED
-        .get_or_init(|| {
-            let schema: Value =
-                serde_json::from_str(SCHEMA_TEXT).map_err(|e| format!("inventory schema: {e}"))?;
-            let validator =
-                jsonschema::validator_for(&schema).map_err(|e| format!("inventory schema: {e}"))?;
-            let kinds = schema
-                .pointer("/properties/kind/enum")
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(|k| k.as_str().map(str::to_owned)).collect())
-                .unwrap_or_default();
-            Ok(Compiled {
-                schema,
-                validator,
-                kinds,
-            })
+impl Schema {
+    pub fn compile(text: &str) -> Result<Schema, String> {
+        let schema: Value = serde_json::from_str(text).map_err(|e| format!("schema: {e}"))?;
+        let validator = jsonschema::validator_for(&schema).map_err(|e| format!("schema: {e}"))?;
+        let kinds = schema
+            .pointer("/properties/kind/enum")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|k| k.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
+        Ok(Schema {
+            schema,
+            validator,
+            kinds,
         })
+    }
+}
+
+fn compiled() -> Result<&'static Schema, String> {
+    static COMPILED: OnceLock<Result<Schema, String>> = OnceLock::new();
+    COMPILED
+        .get_or_init(|| Schema::compile(SCHEMA_TEXT).map_err(|e| format!("inventory {e}")))
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -56,15 +59,17 @@ pub fn kinds() -> Vec<String> {
 
 /// Every violation of `document`, in document order.
 pub fn validate(document: &Value) -> Vec<Violation> {
-    let compiled = match compiled() {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![Violation {
-                pointer: String::new(),
-                message: e,
-            }];
-        }
-    };
+    match compiled() {
+        Ok(c) => violations(c, document),
+        Err(e) => vec![Violation {
+            pointer: String::new(),
+            message: e,
+        }],
+    }
+}
+
+/// Every violation of `document` against `compiled`, in document order.
+pub fn violations(compiled: &Schema, document: &Value) -> Vec<Violation> {
     let kind = document.get("kind").and_then(Value::as_str);
     let mut out = Vec::new();
     for error in compiled.validator.iter_errors(document) {
