@@ -63,3 +63,19 @@ test_data_stores_by_type_and_kind if {
 	lib.is_data_store({"kind": "OnPremDataStore", "spec": {}})
 	not lib.is_data_store({"kind": "AzureResource", "spec": {"type": "Microsoft.KeyVault/vaults"}})
 }
+
+test_retention_durations_are_in_days if {
+	lib.retention_days.TwelveMonths == 365
+	lib.retention_days.SevenDays == 7
+	count(lib.retention_days) == 10
+}
+
+test_params_are_read_by_rule_id if {
+	lib.param("X-001", "days") == 30 with data.steward.params as {"X-001": {"days": 30}}
+}
+
+test_every_data_store_type_is_recognised if {
+	every t in lib.azure_data_store_types {
+		lib.is_data_store({"kind": "AzureResource", "spec": {"type": t}})
+	}
+}

@@ -246,6 +246,16 @@ mod tests {
     }
 
     #[test]
+    fn a_tab_used_for_indentation_is_named() {
+        let e = parse("a:\n\tb: 1\n").unwrap_err();
+        assert!(
+            e.message.ends_with("(a tab: YAML indentation must use spaces)"),
+            "{e:?}"
+        );
+        assert_eq!((e.line, e.column), (Some(2), Some(1)));
+    }
+
+    #[test]
     fn a_syntax_error_names_line_and_column() {
         let e = parse("a: 1\n---\nb: [1, 2\n").unwrap_err();
         assert_eq!(e.line, Some(4), "{e:?}");
