@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Rule};
 use crate::engine::{RawResult, RuleRun};
-use crate::finding::{Finding, Location, Outcome, Party, Resource, Responsibility};
+use crate::finding::{Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
 use crate::inventory::{Document, Inventory, LoadStats};
 use crate::responsibility::Matrix;
 
@@ -50,18 +50,63 @@ pub struct Summary {
     pub rules: BTreeMap<String, Counts>,
     /// Problems that stopped part of the run (see `errors`).
     pub errors: usize,
+    /// Failing findings that decide the exit status (see `--fail-on`).
+    pub gating: usize,
+}
+
+/// One (rule, document) outcome, for formats that list passes too (JUnit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub rule_id: String,
+    pub resource: Resource,
+    pub outcome: Outcome,
+}
+
+/// Which failing findings decide the exit status.
+#[derive(Debug, Clone)]
+pub struct GatePolicy {
+    /// The least severe severity that still gates.
+    pub min_severity: Severity,
+    /// The parties whose findings gate; all when empty.
+    pub parties: Vec<Party>,
+}
+
+impl Default for GatePolicy {
+    fn default() -> Self {
+        GatePolicy {
+            min_severity: Severity::Low,
+            parties: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct Assessment {
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Every (rule, document) outcome, passes included, in rule then document order.
+    pub judged: Vec<Judgement>,
 }
 
 impl Assessment {
-    /// Whether any (rule, document) pair failed.
+    /// Marks the failing findings that decide the exit status and counts them.
+    pub fn gate(&mut self, policy: &GatePolicy) {
+        let mut gating = 0;
+        for f in &mut self.findings {
+            let party_ok = policy.parties.is_empty()
+                || f.responsibility
+                    .as_ref()
+                    .is_some_and(|r| policy.parties.contains(&r.party));
+            // Severity orders most severe first, so "at or above" is `<=`.
+            f.gating = f.outcome == Outcome::Fail && f.severity <= policy.min_severity && party_ok;
+            gating += usize::from(f.gating);
+        }
+        self.summary.gating = gating;
+    }
+
+    /// Whether any finding decides the exit status as a failure.
     pub fn has_failures(&self) -> bool {
-        self.summary.outcomes.fail > 0
+        self.summary.gating > 0
     }
 
     pub fn has_errors(&self) -> bool {
@@ -99,6 +144,14 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
                 out.summary.outcomes.add(Outcome::Error, documents.len());
                 for d in &documents {
                     party_counts(&mut out.summary.parties, rule, d, matrix).add(Outcome::Error, 1);
+                    out.judged.push(Judgement {
+                        rule_id: rule.meta.id.clone(),
+                        resource: Resource {
+                            kind: d.kind.clone(),
+                            name: d.name.clone(),
+                        },
+                        outcome: Outcome::Error,
+                    });
                 }
                 out.findings.push(Finding {
                     rule_id: rule.meta.id.clone(),
@@ -115,6 +168,7 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
                     }),
                     responsibility: None,
                     remediation: rule.meta.remediation.clone(),
+                    gating: false,
                 });
                 continue;
             }
@@ -140,12 +194,21 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
             counts.add(outcome, 1);
             out.summary.outcomes.add(outcome, 1);
             party_counts(&mut out.summary.parties, rule, d, matrix).add(outcome, 1);
+            out.judged.push(Judgement {
+                rule_id: rule.meta.id.clone(),
+                resource: Resource {
+                    kind: d.kind.clone(),
+                    name: d.name.clone(),
+                },
+                outcome,
+            });
             for r in results.into_iter().flatten() {
                 out.findings.push(finding(rule, d, r, outcome, inventory, matrix));
             }
         }
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.gate(&GatePolicy::default());
     out
 }
 
@@ -214,6 +277,7 @@ fn finding(
             team: document.owner().unwrap_or(UNOWNED).to_owned(),
         }),
         remediation: rule.meta.remediation.clone(),
+        gating: outcome == Outcome::Fail,
     }
 }
 

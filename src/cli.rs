@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::report::Format;
+use crate::finding::{Party, Severity};
+use crate::report::{Output, parse_output};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -39,7 +40,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate the rules over inventory files and directories and report the findings.
-    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --rules policies/ \n\n".to_owned() + EXIT_CODES)]
+    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --format github --format sarif=steward.sarif --format markdown=summary.md\n  steward check inventory/ --fail-on high --fail-on-party customer,shared\n  steward check inventory/ --rules policies/\n\n".to_owned() + EXIT_CODES)]
     Check(CheckArgs),
     /// Print the exact `{"input": ..., "data": ...}` the rules are evaluated against,
     /// for `opa eval` or debugging.
@@ -148,9 +149,19 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format, to stdout or `FORMAT=PATH` to a file; repeatable, so one run can
+    /// write several: text, json, sarif, junit, github, azure, markdown, csv.
+    #[arg(long = "format", value_name = "FORMAT[=PATH]", value_parser = parse_output, default_value = "text")]
+    pub formats: Vec<Output>,
+
+    /// The least severe failing finding that makes the exit status 1 (critical, high,
+    /// medium, low, info); findings below it are reported as not gating.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Low)]
+    pub fail_on: Severity,
+
+    /// Only findings owned by these parties gate (comma-separated: customer, shared, microsoft).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTY")]
+    pub fail_on_party: Vec<Party>,
 
     /// Judge ages (reviews, scans) as of this date instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -206,6 +217,13 @@ pub struct TestArgs {
     pub coverage_threshold: Option<f64>,
 }
 
+/// Output formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
 /// Output formats of `steward test`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TestFormat {
@@ -221,8 +239,8 @@ pub struct RulesArgs {
     pub framework: Option<Framework>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 
     #[command(flatten)]
     pub source: RuleSource,

@@ -34,7 +34,9 @@ impl Outcome {
 }
 
 /// Severity of a rule, from its metadata. Ordered most severe first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Critical,
@@ -63,7 +65,9 @@ impl fmt::Display for Severity {
 }
 
 /// Who owns a responsibility area in a service model, from the matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Party {
     Customer,
@@ -149,6 +153,9 @@ pub struct Finding {
     pub location: Option<Location>,
     pub responsibility: Option<Responsibility>,
     pub remediation: String,
+    /// Whether this finding decides the exit status under the run's --fail-on and
+    /// --fail-on-party; findings below the threshold are still reported.
+    pub gating: bool,
 }
 
 impl Finding {

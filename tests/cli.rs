@@ -317,8 +317,9 @@ fn a_scaffolded_rule_passes_its_tests_and_checks_out_of_the_box() {
     let test = steward().arg("test").arg(&rules).output().unwrap();
     assert_eq!(test.status.code(), Some(0), "{}{}", stdout(&test), stderr(&test));
     assert!(
-        stdout(&test).ends_with("5 passed, 0 failed\n"),
-        "3 Rego tests and 2 fixture checks: {}",
+        // 3 Rego tests and 2 fixture checks of the rule, plus the helper library's own 13.
+        stdout(&test).ends_with("18 passed, 0 failed\n"),
+        "{}",
         stdout(&test)
     );
     let fixtures = dir.path().join("testdata/rules/ORG-001");
@@ -480,4 +481,65 @@ fn a_configuration_file_tunes_the_catalog_and_its_errors_name_their_position() {
         "{}",
         stderr(&bad)
     );
+}
+
+#[test]
+fn one_run_writes_several_formats_and_the_threshold_decides_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = dir.path().join("steward.sarif");
+    let junit = dir.path().join("steward.xml");
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--format", "github"])
+        .arg(format!("--format=sarif={}", sarif.display()))
+        .arg(format!("--format=junit={}", junit.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let annotations = stdout(&out);
+    assert!(
+        annotations.lines().any(|l| l.starts_with(
+            "::error file=testdata/estates/contoso-health/azure/subscriptions.yaml,line=116,col=7,title=DEF-001 "
+        )),
+        "{annotations}"
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(
+            result["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
+        assert!(
+            result["partialFingerprints"]["stewardFinding/v1"]
+                .as_str()
+                .unwrap()
+                .len()
+                == 16
+        );
+        assert!(result["properties"]["party"].is_string() && result["properties"]["team"].is_string());
+    }
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("<testsuite name=\"DEF-001 Defender CSPM plan is not on for the subscription\" tests=\"3\" failures=\"1\""), "{xml}");
+
+    let only_critical = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--fail-on", "critical"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        only_critical.status.code(),
+        Some(0),
+        "no critical rule fails on the sample estate"
+    );
+    assert!(stdout(&only_critical).contains("fail (not gating)"));
+    let microsoft = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--fail-on-party", "microsoft"])
+        .output()
+        .unwrap();
+    assert_eq!(microsoft.status.code(), Some(0));
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::assessment;
+use crate::assessment::{self, GatePolicy};
 use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::context::{self, AsOf};
@@ -40,9 +40,32 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
     let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix);
     assessment.summary.as_of = as_of.to_string();
     assessment.summary.errors = errors.len();
+    assessment.gate(&GatePolicy {
+        min_severity: args.fail_on,
+        parties: args.fail_on_party.clone(),
+    });
 
     report_diagnostics(&errors);
-    report::render(args.format, &assessment, &errors, style, out)?;
+    let cx = report::Context {
+        assessment: &assessment,
+        errors: &errors,
+        catalog: &catalog,
+        style,
+    };
+    for output in &args.formats {
+        match &output.path {
+            None => report::render(output.format, &cx, out)?,
+            Some(path) => {
+                let plain = report::Context {
+                    style: Style { color: false },
+                    ..cx
+                };
+                let mut file = std::fs::File::create(path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+                report::render(output.format, &plain, &mut file)?;
+            }
+        }
+    }
     Ok(if assessment.has_errors() {
         Status::Error
     } else if assessment.has_failures() {

@@ -5,9 +5,8 @@ use std::io::{self, Write};
 use std::collections::BTreeMap;
 
 use crate::catalog::RuleMeta;
-use crate::cli::{Framework, RulesArgs};
+use crate::cli::{Framework, ListFormat, RulesArgs};
 use crate::config::Config;
-use crate::report::Format;
 
 use super::{Status, load_rules, report_diagnostics};
 
@@ -21,12 +20,12 @@ pub fn run(args: &RulesArgs, config: &Config, out: &mut dyn Write) -> io::Result
     };
     report_diagnostics(&errors);
     match args.format {
-        Format::Json => {
+        ListFormat::Json => {
             let metas: Vec<&RuleMeta> = catalog.rules.iter().map(|r| &r.meta).collect();
             serde_json::to_writer_pretty(&mut *out, &metas).map_err(io::Error::other)?;
             writeln!(out)?;
         }
-        Format::Text if args.framework == Some(Framework::Mcsb) => {
+        ListFormat::Text if args.framework == Some(Framework::Mcsb) => {
             let mut by_control: BTreeMap<&str, Vec<&RuleMeta>> = BTreeMap::new();
             for r in &catalog.rules {
                 if r.meta.mcsb.is_empty() {
@@ -43,7 +42,7 @@ pub fn run(args: &RulesArgs, config: &Config, out: &mut dyn Write) -> io::Result
                 }
             }
         }
-        Format::Text => {
+        ListFormat::Text => {
             for r in &catalog.rules {
                 let m = &r.meta;
                 writeln!(

@@ -59,6 +59,16 @@ fn convert(text: &str, e: &serde_yaml::Error) -> ParseError {
     {
         (line, column) = (Some(pos.line), Some(pos.column));
     }
+    if message.contains("cannot start any token")
+        && let (Some(l), Some(c)) = (line, column)
+        && text
+            .lines()
+            .nth(l.saturating_sub(1))
+            .and_then(|t| t.chars().nth(c.saturating_sub(1)))
+            == Some('\t')
+    {
+        message.push_str(" (a tab: YAML indentation must use spaces)");
+    }
     ParseError {
         line,
         column,

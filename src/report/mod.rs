@@ -1,12 +1,20 @@
 //! Rendering an assessment: one module per output format, each writing to any
 //! `io::Write` so that stdout, files and tests are the same code path.
 
+pub mod azure;
+pub mod csv;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use crate::assessment::Assessment;
+use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
 
 /// The output formats of `steward check`.
@@ -16,6 +24,44 @@ pub enum Format {
     Text,
     /// For machines: `{"findings": [...], "errors": [...], "summary": {...}}`, documented in docs/output.md.
     Json,
+    /// SARIF 2.1.0, for code-scanning views (GitHub, Azure DevOps).
+    Sarif,
+    /// JUnit XML: a test suite per rule, a test case per judged document.
+    Junit,
+    /// GitHub Actions workflow commands: annotations on the changed lines.
+    Github,
+    /// Azure Pipelines logging commands: annotations on the build.
+    Azure,
+    /// A pull-request summary in Markdown (also for GITHUB_STEP_SUMMARY).
+    Markdown,
+    /// One row per finding, for spreadsheets.
+    Csv,
+}
+
+/// A format and where it goes: stdout, or a file (`--format sarif=results.sarif`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub format: Format,
+    pub path: Option<PathBuf>,
+}
+
+/// Parses `FORMAT` or `FORMAT=PATH`.
+pub fn parse_output(text: &str) -> Result<Output, String> {
+    use clap::ValueEnum as _;
+    let (name, path) = match text.split_once('=') {
+        Some((n, p)) if !p.is_empty() => (n, Some(PathBuf::from(p))),
+        Some((n, _)) => return Err(format!("{n}=: the path after '=' is empty")),
+        None => (text, None),
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format {name:?} (one of: {})", names.join(", "))
+    })?;
+    Ok(Output { format, path })
 }
 
 /// Options that change how text is drawn, not what is reported.
@@ -24,16 +70,24 @@ pub struct Style {
     pub color: bool,
 }
 
-pub fn render(
-    format: Format,
-    assessment: &Assessment,
-    errors: &[Diagnostic],
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Everything a renderer may need.
+pub struct Context<'a> {
+    pub assessment: &'a Assessment,
+    pub errors: &'a [Diagnostic],
+    pub catalog: &'a Catalog,
+    pub style: Style,
+}
+
+pub fn render(format: Format, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Text => text::render(assessment, errors, style, out),
-        Format::Json => json::render(assessment, errors, out),
+        Format::Text => text::render(cx.assessment, cx.errors, cx.style, out),
+        Format::Json => json::render(cx.assessment, cx.errors, out),
+        Format::Sarif => sarif::render(cx, out),
+        Format::Junit => junit::render(cx, out),
+        Format::Github => github::render(cx, out),
+        Format::Azure => azure::render(cx, out),
+        Format::Markdown => markdown::render(cx, out),
+        Format::Csv => csv::render(cx, out),
     }
 }
 
@@ -53,4 +107,66 @@ pub fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A fingerprint of a finding that survives edits that move lines: the rule, the
+/// document's identity and the path inside it. FNV-1a, 64 bits, as hex.
+pub fn fingerprint(rule_id: &str, resource: &str, path: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in rule_id
+        .bytes()
+        .chain([0])
+        .chain(resource.bytes())
+        .chain([0])
+        .chain(path.bytes())
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_parse_with_and_without_a_path() {
+        assert_eq!(
+            parse_output("json").unwrap(),
+            Output {
+                format: Format::Json,
+                path: None
+            }
+        );
+        assert_eq!(
+            parse_output("sarif=out/r.sarif").unwrap(),
+            Output {
+                format: Format::Sarif,
+                path: Some(PathBuf::from("out/r.sarif"))
+            }
+        );
+        assert!(
+            parse_output("sarf")
+                .unwrap_err()
+                .starts_with("unknown format \"sarf\" (one of: text, json, sarif")
+        );
+        assert!(parse_output("json=").is_err());
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_distinct() {
+        assert_eq!(
+            fingerprint("A-001", "Tenant/x", "/spec"),
+            fingerprint("A-001", "Tenant/x", "/spec")
+        );
+        assert_ne!(
+            fingerprint("A-001", "Tenant/x", "/spec"),
+            fingerprint("A-001", "Tenant/x", "/spe")
+        );
+        assert_ne!(
+            fingerprint("A-001", "Tenant/xy", ""),
+            fingerprint("A-001", "Tenant/x", "y")
+        );
+    }
 }

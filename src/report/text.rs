@@ -107,6 +107,7 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
     let at = f.location.as_ref().map(ToString::to_string).unwrap_or_default();
     let outcome = match f.outcome {
         Outcome::Unknown => paint.wrap("35", "unknown"),
+        Outcome::Fail if !f.gating => "fail (not gating)".to_owned(),
         other => other.as_str().to_owned(),
     };
     writeln!(

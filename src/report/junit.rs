@@ -1,0 +1,85 @@
+//! JUnit XML for CI test views: one test suite per rule, one test case per document the
+//! rule judged; a failing document is a failure with the message and location, an
+//! unknown is skipped (evidence to collect), a rule error is an error.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::assessment::Judgement;
+use crate::finding::{Finding, Outcome};
+
+use super::{Context, xml_escape};
+
+pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut by_rule: BTreeMap<&str, Vec<&Judgement>> = BTreeMap::new();
+    for j in &cx.assessment.judged {
+        by_rule.entry(j.rule_id.as_str()).or_default().push(j);
+    }
+    let findings = |rule: &str, resource: &str| -> Vec<&Finding> {
+        cx.assessment
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == rule && f.resource.as_ref().is_some_and(|r| r.to_string() == resource))
+            .collect()
+    };
+    let o = &cx.assessment.summary.outcomes;
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="steward check" tests="{}" failures="{}" errors="{}" skipped="{}">"#,
+        o.total(),
+        o.fail,
+        o.error,
+        o.unknown
+    )?;
+    for rule in &cx.catalog.rules {
+        let id = rule.meta.id.as_str();
+        let judged = by_rule.get(id).map(Vec::as_slice).unwrap_or_default();
+        let count = |outcome: Outcome| judged.iter().filter(|j| j.outcome == outcome).count();
+        writeln!(
+            out,
+            r#"  <testsuite name="{} {}" tests="{}" failures="{}" errors="{}" skipped="{}">"#,
+            id,
+            xml_escape(&rule.meta.title),
+            judged.len(),
+            count(Outcome::Fail),
+            count(Outcome::Error),
+            count(Outcome::Unknown)
+        )?;
+        for j in judged {
+            let resource = j.resource.to_string();
+            let open = format!(
+                r#"    <testcase classname="{id}" name="{}""#,
+                xml_escape(&resource)
+            );
+            let details: Vec<String> = findings(id, &resource)
+                .iter()
+                .map(|f| {
+                    let at = f.location.as_ref().map(ToString::to_string).unwrap_or_default();
+                    format!("{at}: {}", f.message)
+                })
+                .collect();
+            let body = xml_escape(&details.join("\n"));
+            match j.outcome {
+                Outcome::Pass => writeln!(out, "{open}/>")?,
+                Outcome::Fail => writeln!(
+                    out,
+                    "{open}>\n      <failure message=\"{}\" type=\"{}\">{body}</failure>\n    </testcase>",
+                    xml_escape(details.first().map_or("", String::as_str)),
+                    rule.meta.severity
+                )?,
+                Outcome::Unknown => writeln!(
+                    out,
+                    "{open}>\n      <skipped message=\"evidence missing: {}\"/>\n    </testcase>",
+                    xml_escape(details.first().map_or("", String::as_str))
+                )?,
+                Outcome::Error => writeln!(
+                    out,
+                    "{open}>\n      <error message=\"the rule could not be evaluated\"/>\n    </testcase>"
+                )?,
+            }
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
