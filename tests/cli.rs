@@ -216,7 +216,10 @@ fn a_rule_that_fails_at_evaluation_is_an_error_never_a_pass() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["summary"]["rules"]["ORG-002"]["error"], 1);
+    assert_eq!(
+        report["summary"]["rules"]["ORG-002"]["error"], 3,
+        "one per tenant of the estate"
+    );
     assert_eq!(report["summary"]["rules"]["ORG-002"]["pass"], 0);
     assert_eq!(report["findings"][0]["outcome"], "error");
 }
@@ -525,7 +528,7 @@ fn one_run_writes_several_formats_and_the_threshold_decides_the_exit_status() {
         assert!(result["properties"]["party"].is_string() && result["properties"]["team"].is_string());
     }
     let xml = std::fs::read_to_string(&junit).unwrap();
-    assert!(xml.contains("<testsuite name=\"DEF-001 Defender CSPM plan is not on for the subscription\" tests=\"3\" failures=\"1\""), "{xml}");
+    assert!(xml.contains("<testsuite name=\"DEF-001 Defender CSPM plan is not on for the subscription\" tests=\"5\" failures=\"2\""), "{xml}");
 
     let only_critical = steward()
         .args(["check", ESTATE, "--as-of", AS_OF, "--fail-on", "critical"])
