@@ -536,10 +536,12 @@ fn one_run_writes_several_formats_and_the_threshold_decides_the_exit_status() {
         .unwrap();
     assert_eq!(
         only_critical.status.code(),
-        Some(0),
-        "no critical rule fails on the sample estate"
+        Some(1),
+        "LOG-001 (critical) fails on northwind-hospital"
     );
-    assert!(stdout(&only_critical).contains("fail (not gating)"));
+    let text = stdout(&only_critical);
+    assert!(text.contains("CRITICAL LOG-001  fail  "), "{text}");
+    assert!(text.contains("HIGH     DEF-001  fail (not gating)  "), "{text}");
     let microsoft = steward()
         .args(["check", ESTATE, "--as-of", AS_OF, "--fail-on-party", "microsoft"])
         .output()
