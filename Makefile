@@ -4,7 +4,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build parity docs snapshots clean
+.PHONY: demo test lint fmt build parity docs bench snapshots clean
 
 ## demo: build steward and check the bundled sample estate with the built-in rules
 demo: build
@@ -24,6 +24,11 @@ test: lint
 parity:
 	$(CARGO) build --quiet --locked
 	python3 scripts/parity.py --steward $(TARGET_DIR)/debug/steward $(ESTATE)
+
+## bench: steward vs the parse floor and OPA on generated 1k/10k/100k estates -> BENCHMARKS.md
+bench:
+	$(CARGO) build --release --locked --bin steward --example parse_floor
+	python3 scripts/bench.py
 
 ## docs: regenerate docs/rules/ from the rules' metadata and fixtures
 docs:

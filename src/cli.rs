@@ -167,6 +167,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
+    /// Print how long each phase took (load, compile, evaluate, assess, report) to stderr.
+    #[arg(long)]
+    pub timings: bool,
+
     #[command(flatten)]
     pub source: RuleSource,
 }

@@ -7,7 +7,8 @@
 //! in catalog order, so the thread count never changes the output.
 
 use std::num::NonZeroU32;
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value;
@@ -84,6 +85,14 @@ impl Engine {
     /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
     /// `input` with `data`, in parallel.
     pub fn evaluate(&self, catalog: &Catalog, input: &Value, data: &Value) -> Vec<RuleRun> {
+        self.evaluate_timed(catalog, input, data)
+            .into_iter()
+            .map(|(run, _)| run)
+            .collect()
+    }
+
+    /// As [`Engine::evaluate`], with the wall time each rule took.
+    pub fn evaluate_timed(&self, catalog: &Catalog, input: &Value, data: &Value) -> Vec<(RuleRun, Duration)> {
         let mut engine = self.base.clone();
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
@@ -91,23 +100,42 @@ impl Engine {
             return catalog
                 .rules
                 .iter()
-                .map(|_| RuleRun::Failed(message.clone()))
+                .map(|_| (RuleRun::Failed(message.clone()), Duration::ZERO))
                 .collect();
         }
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let threads = threads.clamp(1, catalog.rules.len().max(1));
-        let mut runs: Vec<Option<RuleRun>> = vec![None; catalog.rules.len()];
+        let rules = &catalog.rules;
+        let mut runs: Vec<Option<(RuleRun, Duration)>> = vec![None; rules.len()];
+        let timed = |engine: &mut regorus::Engine, i: usize| {
+            let start = Instant::now();
+            let run = run_rule(engine, &rules[i], self.has_unknown[i]);
+            (run, start.elapsed())
+        };
+        // The first rule runs alone so that the modules are compiled once, before the
+        // workers clone the engine; clones made earlier would each compile them again.
+        if !rules.is_empty() {
+            runs[0] = Some(timed(&mut engine, 0));
+        }
+        // Workers take the next rule from a shared counter, so one slow rule does not
+        // hold back the rules that a fixed split would have queued behind it.
+        let next = AtomicUsize::new(1);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .clamp(1, rules.len().max(1));
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
-                .map(|worker| {
+                .map(|_| {
                     let mut engine = engine.clone();
-                    let rules = &catalog.rules;
-                    let has_unknown = &self.has_unknown;
+                    let next = &next;
+                    let timed = &timed;
                     scope.spawn(move || {
-                        (worker..rules.len())
-                            .step_by(threads)
-                            .map(|i| (i, run_rule(&mut engine, &rules[i], has_unknown[i])))
-                            .collect::<Vec<_>>()
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= rules.len() {
+                                break done;
+                            }
+                            done.push((i, timed(&mut engine, i)));
+                        }
                     })
                 })
                 .collect();
@@ -122,7 +150,12 @@ impl Engine {
         });
         runs.into_iter()
             .map(|r| {
-                r.unwrap_or_else(|| RuleRun::Failed("the evaluation thread stopped unexpectedly".into()))
+                r.unwrap_or_else(|| {
+                    (
+                        RuleRun::Failed("the evaluation thread stopped unexpectedly".into()),
+                        Duration::ZERO,
+                    )
+                })
             })
             .collect()
     }

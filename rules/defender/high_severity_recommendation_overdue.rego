@@ -32,7 +32,7 @@ _max_days := lib.param("DEF-011", "maxDays")
 
 _severities := {s | some s in lib.param("DEF-011", "severities")}
 
-_unhealthy contains [sub, i, a] if {
+_unhealthy contains [sub.metadata.name, i] if {
 	some sub in lib.docs("Subscription")
 	some i, a in sub.spec.assessments
 	a.status.code == "Unhealthy"
@@ -50,7 +50,9 @@ _title(a) := sprintf("%q", [a.displayName]) if a.displayName
 _title(a) := a.name if not a.displayName
 
 deny contains lib.result(sub, ["spec", "assessments", i, "status", field], msg) if {
-	some [sub, i, a] in _unhealthy
+	some [sub_name, i] in _unhealthy
+	sub := lib.docs("Subscription")[sub_name]
+	a := sub.spec.assessments[i]
 	a.metadata.severity in _severities
 	[field, date] := _since(a)
 	days := lib.days_since(date)
@@ -65,13 +67,17 @@ unknown contains lib.result(sub, ["spec", "assessments"], msg) if {
 }
 
 unknown contains lib.result(sub, ["spec", "assessments", i, "metadata", "severity"], msg) if {
-	some [sub, i, a] in _unhealthy
+	some [sub_name, i] in _unhealthy
+	sub := lib.docs("Subscription")[sub_name]
+	a := sub.spec.assessments[i]
 	not lib.has(a, ["metadata", "severity"])
 	msg := sprintf("the inventory does not record the severity of the Unhealthy recommendation %s, so whether it is overdue cannot be judged", [_title(a)])
 }
 
 unknown contains lib.result(sub, ["spec", "assessments", i, "status", "firstEvaluationDate"], msg) if {
-	some [sub, i, a] in _unhealthy
+	some [sub_name, i] in _unhealthy
+	sub := lib.docs("Subscription")[sub_name]
+	a := sub.spec.assessments[i]
 	a.metadata.severity in _severities
 	not _since(a)
 	msg := sprintf("the inventory does not record since when the %s-severity recommendation %s is Unhealthy (status.statusChangeDate or firstEvaluationDate)", [a.metadata.severity, _title(a)])

@@ -55,21 +55,21 @@ _subscription_of(res) := lower(res.spec.subscriptionId) if not res.spec.id
 
 # One row per protected resource, then the (subscription, plan) pairs: each pair lists its
 # resources by filtering the rows once, so the work grows with resources times pairs.
-_rows := {[sub_id, plan, res.metadata.name] |
+# Resource names grouped by subscription and plan in one pass over the resources.
+_rows_by[sub_id][plan] contains res.metadata.name if {
 	some res in _resources
 	plan := _plan_by_type[lower(res.spec.type)]
 	sub_id := _subscription_of(res)
 }
 
-_pairs := {[sub_id, plan] | some [sub_id, plan, _] in _rows}
+# Referenced whole, so that OPA too evaluates the grouping once and caches it, instead of
+# re-scanning every resource for each subscription it is asked about.
+_grouped := _rows_by
 
-_names := {pair: sort([name | some [s, p, name] in _rows; [s, p] == pair]) | some pair in _pairs}
+_plans_of(sub) := object.keys(_grouped[lower(sub.spec.subscriptionId)])
 
-_plans_by_sub := {sub_id: {plan | some [s, plan] in _pairs; s == sub_id} | some [sub_id, _] in _pairs}
+_names(sub, plan) := sort(_grouped[lower(sub.spec.subscriptionId)][plan])
 
-_plans_of(sub) := _plans_by_sub[lower(sub.spec.subscriptionId)]
-
-# A handful of names reads better than hundreds in one finding.
 _describe(names) := concat(", ", names) if count(names) <= 5
 
 _describe(names) := sprintf("%d resources, among them %s", [count(names), concat(", ", array.slice(names, 0, 5))]) if count(names) > 5
@@ -79,14 +79,14 @@ deny contains lib.result(sub, ["spec", "pricings", plan, "pricingTier"], msg) if
 	some plan in _plans_of(sub)
 	tier := sub.spec.pricings[plan].pricingTier
 	tier != "Standard"
-	msg := sprintf("the %s plan is on the %s tier, but the subscription holds resources it protects (%s), which get no Defender threat detection", [plan, tier, _describe(_names[[lower(sub.spec.subscriptionId), plan]])])
+	msg := sprintf("the %s plan is on the %s tier, but the subscription holds resources it protects (%s), which get no Defender threat detection", [plan, tier, _describe(_names(sub, plan))])
 }
 
 unknown contains lib.result(sub, ["spec", "pricings", plan], msg) if {
 	some sub in lib.docs("Subscription")
 	some plan in _plans_of(sub)
 	not lib.has(sub, ["spec", "pricings", plan, "pricingTier"])
-	msg := sprintf("the inventory does not record the %s pricing (Microsoft.Security/pricings), so Defender coverage of %s cannot be confirmed", [plan, _describe(_names[[lower(sub.spec.subscriptionId), plan]])])
+	msg := sprintf("the inventory does not record the %s pricing (Microsoft.Security/pricings), so Defender coverage of %s cannot be confirmed", [plan, _describe(_names(sub, plan))])
 }
 
 unknown contains lib.result(sub, ["spec", "subscriptionId"], msg) if {

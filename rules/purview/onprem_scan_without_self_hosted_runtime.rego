@@ -32,7 +32,7 @@ _onprem(source) if {
 	lower(source[field]) in _onprem_hosts
 }
 
-_onprem_scans contains [account, i, source, k, scan] if {
+_onprem_scans contains [account.metadata.name, i, k] if {
 	some account in lib.docs("PurviewAccount")
 	some i, source in account.spec.dataSources
 	_onprem(source)
@@ -47,13 +47,19 @@ _runtime_recorded(account, name) if {
 _what(source, scan) := sprintf("scan %s of on-premises data source %s (%s)", [scan.name, source.name, source.kind])
 
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia"], msg) if {
-	some [account, i, source, k, scan] in _onprem_scans
+	some [pv_name, i, k] in _onprem_scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	not lib.has(scan, ["connectedVia", "referenceName"])
 	msg := sprintf("%s names no integration runtime (connectedVia), so it does not run on a self-hosted runtime that can reach the on-premises network", [_what(source, scan)])
 }
 
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia", "referenceName"], msg) if {
-	some [account, i, source, k, scan] in _onprem_scans
+	some [pv_name, i, k] in _onprem_scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	name := scan.connectedVia.referenceName
 	some runtime in account.spec.integrationRuntimes
 	runtime.name == name
@@ -62,7 +68,10 @@ deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connec
 }
 
 unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia", "referenceName"], msg) if {
-	some [account, i, source, k, scan] in _onprem_scans
+	some [pv_name, i, k] in _onprem_scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	name := scan.connectedVia.referenceName
 	not _runtime_recorded(account, name)
 	msg := sprintf("%s runs on integration runtime %s, which the inventory does not record (spec.integrationRuntimes), so whether it is self-hosted cannot be confirmed", [_what(source, scan), name])

@@ -30,7 +30,7 @@ _unsuccessful := {"Failed", "Canceled", "CompletedWithExceptions"}
 
 _pending := {"InProgress", "Queued"}
 
-_scans contains [account, i, source, k, scan] if {
+_scans contains [account.metadata.name, i, k] if {
 	some account in lib.docs("PurviewAccount")
 	some i, source in account.spec.dataSources
 	some k, scan in source.scans
@@ -45,13 +45,19 @@ _ended(run) := sprintf(" (ended %s)", [run.endTime])
 _ended(run) := "" if not run.endTime
 
 deny contains lib.result(account, array.concat(_run_path(i, k), ["status"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	scan.lastRun.status in _unsuccessful
 	msg := sprintf("the last run of %s is %s%s, so the source's classifications are not current", [_what(source, scan), scan.lastRun.status, _ended(scan.lastRun)])
 }
 
 deny contains lib.result(account, array.concat(_run_path(i, k), ["endTime"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	scan.lastRun.status == "Succeeded"
 	days := lib.days_since(scan.lastRun.endTime)
 	days > _max_days
@@ -59,20 +65,29 @@ deny contains lib.result(account, array.concat(_run_path(i, k), ["endTime"]), ms
 }
 
 unknown contains lib.result(account, _run_path(i, k), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	not lib.has(scan, ["lastRun"])
 	msg := sprintf("the inventory does not record the last run of %s (lastRun), so whether it succeeded recently cannot be confirmed", [_what(source, scan)])
 }
 
 unknown contains lib.result(account, array.concat(_run_path(i, k), ["endTime"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	scan.lastRun.status == "Succeeded"
 	not lib.has(scan.lastRun, ["endTime"])
 	msg := sprintf("the last run of %s succeeded but records no endTime, so how recent it is cannot be confirmed", [_what(source, scan)])
 }
 
 unknown contains lib.result(account, array.concat(_run_path(i, k), ["status"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	scan.lastRun.status in _pending
 	msg := sprintf("the last run of %s is still %s, so the outcome of the latest scan is not yet known", [_what(source, scan), scan.lastRun.status])
 }

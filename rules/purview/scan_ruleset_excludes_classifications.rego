@@ -22,7 +22,7 @@ import data.steward.lib
 _scan_path(i, k) := ["spec", "dataSources", i, "scans", k]
 
 # Every scan of every source, with where it sits in the account.
-_scans contains [account, i, source, k, scan] if {
+_scans contains [account.metadata.name, i, k] if {
 	some account in lib.docs("PurviewAccount")
 	some i, source in account.spec.dataSources
 	some k, scan in source.scans
@@ -38,7 +38,10 @@ _recorded(account, name) if {
 _what(source, scan) := sprintf("scan %s of data source %s", [scan.name, source.name])
 
 deny contains lib.result(account, ["spec", "scanRulesets", j, "excludedSystemClassifications"], msg) if {
-	some [account, _, source, _, scan] in _scans
+	some [pv_name, src_i, scan_k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[src_i]
+	scan := source.scans[scan_k]
 	_custom(scan)
 	some j, ruleset in account.spec.scanRulesets
 	ruleset.name == scan.scanRulesetName
@@ -48,14 +51,20 @@ deny contains lib.result(account, ["spec", "scanRulesets", j, "excludedSystemCla
 }
 
 unknown contains lib.result(account, ["spec", "scanRulesets"], msg) if {
-	some [account, _, source, _, scan] in _scans
+	some [pv_name, src_i, scan_k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[src_i]
+	scan := source.scans[scan_k]
 	_custom(scan)
 	not _recorded(account, scan.scanRulesetName)
 	msg := sprintf("%s uses custom scan rule set %s, which the inventory does not record (spec.scanRulesets), so the classifications it applies cannot be confirmed", [_what(source, scan), scan.scanRulesetName])
 }
 
 unknown contains lib.result(account, ["spec", "scanRulesets", j], msg) if {
-	some [account, _, source, _, scan] in _scans
+	some [pv_name, src_i, scan_k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[src_i]
+	scan := source.scans[scan_k]
 	_custom(scan)
 	some j, ruleset in account.spec.scanRulesets
 	ruleset.name == scan.scanRulesetName
@@ -64,14 +73,20 @@ unknown contains lib.result(account, ["spec", "scanRulesets", j], msg) if {
 }
 
 unknown contains lib.result(account, array.concat(_scan_path(i, k), ["scanRulesetName"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	_custom(scan)
 	not lib.has(scan, ["scanRulesetName"])
 	msg := sprintf("%s uses a custom scan rule set but does not record its name (scanRulesetName)", [_what(source, scan)])
 }
 
 unknown contains lib.result(account, array.concat(_scan_path(i, k), ["scanRulesetType"]), msg) if {
-	some [account, i, source, k, scan] in _scans
+	some [pv_name, i, k] in _scans
+	account := lib.docs("PurviewAccount")[pv_name]
+	source := account.spec.dataSources[i]
+	scan := source.scans[k]
 	not lib.has(scan, ["scanRulesetType"])
 	msg := sprintf("%s does not record whether its scan rule set is System or Custom (scanRulesetType)", [_what(source, scan)])
 }

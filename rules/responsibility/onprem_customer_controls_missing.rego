@@ -50,7 +50,7 @@ _documents contains doc if {
 
 # The areas a document needs evidence for: owned by the customer alone in its own model,
 # yet shared with or owned by Microsoft in another.
-_required contains [doc, area] if {
+_required contains [doc.kind, doc.metadata.name, area] if {
 	some doc in _documents
 	some area, _ in _relieved
 	lib.party(area, doc) == "customer"
@@ -73,13 +73,15 @@ _undated(controls) if {
 }
 
 deny contains lib.result(doc, ["spec", "customerControls"], msg) if {
-	some [doc, area] in _required
+	some [doc_kind, doc_name, area] in _required
+	doc := lib.docs(doc_kind)[doc_name]
 	count(_evidence(doc, area)) == 0
 	msg := sprintf("no evidence is recorded for %s (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under %s", [area, concat(", ", _relieved[area])])
 }
 
 deny contains lib.result(doc, ["spec", "customerControls", j, "reviewedOn"], msg) if {
-	some [doc, area] in _required
+	some [doc_kind, doc_name, area] in _required
+	doc := lib.docs(doc_kind)[doc_name]
 	controls := _evidence(doc, area)
 	count(controls) > 0
 	not _fresh(controls)
@@ -91,7 +93,8 @@ deny contains lib.result(doc, ["spec", "customerControls", j, "reviewedOn"], msg
 }
 
 unknown contains lib.result(doc, ["spec", "customerControls", j], msg) if {
-	some [doc, area] in _required
+	some [doc_kind, doc_name, area] in _required
+	doc := lib.docs(doc_kind)[doc_name]
 	controls := _evidence(doc, area)
 	not _fresh(controls)
 	j := min({k | some [k, control] in controls; not lib.has(control, ["reviewedOn"])})

@@ -1,0 +1,209 @@
+"""`make bench`: steward against the YAML parse floor and OPA, on generated estates.
+
+For each size (1,000, 10,000 and 100,000 documents by default) it generates a
+deterministic estate with scripts/gen_estate.py, then measures in one run on this
+machine, median of --runs runs each:
+
+- steward check end to end with the full built-in catalog: wall time, CPU time, peak RSS;
+- the parse floor: the same files found, read and parsed by the same parser, nothing else
+  (target/release/examples/parse_floor);
+- OPA v1.20.2 (scripts/opa_engine.py) evaluating the same rules (deny and unknown of
+  every rule) on the same `steward input` document, in process, evaluation time only.
+
+It also times `steward check` on a 10-document estate (startup). Results go to
+BENCHMARKS.md and benchmarks/results.json; ratios are reported, not only times.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+import opa_engine
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+STEWARD = os.path.join(TARGET, "release", "steward")
+PARSE_FLOOR = os.path.join(TARGET, "release", "examples", "parse_floor")
+AS_OF = "2026-11-25"
+
+
+def run_measured(argv):
+    """Runs argv; returns (wall seconds, cpu seconds, peak RSS in MiB, exit status)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, code
+
+
+def median_run(argv, runs, ok=(0, 1)):
+    samples = []
+    for _ in range(runs):
+        wall, cpu, rss, code = run_measured(argv)
+        if code not in ok:
+            raise SystemExit(f"{' '.join(argv)} exited {code}")
+        samples.append((wall, cpu, rss))
+    return {
+        "wall_s": statistics.median(s[0] for s in samples),
+        "cpu_s": statistics.median(s[1] for s in samples),
+        "peak_rss_mib": max(s[2] for s in samples),
+        "runs": runs,
+    }
+
+
+def estate(size, cache):
+    out = os.path.join(cache, f"estate-{size}")
+    stamp = os.path.join(cache, f"estate-{size}.stamp")
+    generator = os.path.join(ROOT, "scripts", "gen_estate.py")
+    key = f"{size}:{os.path.getmtime(generator)}"
+    if not (os.path.exists(stamp) and open(stamp).read() == key):
+        subprocess.run([sys.executable, generator, "--documents", str(size), "--out", out, "--force"], check=True,
+                       stdout=subprocess.DEVNULL)
+        with open(stamp, "w") as f:
+            f.write(key)
+    return out
+
+
+def opa_eval(path, runs, timeout_s):
+    """Median seconds for OPA to evaluate every rule's deny and unknown on the estate."""
+    context = json.loads(subprocess.run([STEWARD, "input", path, "--as-of", AS_OF], check=True,
+                                        capture_output=True, text=True).stdout)
+    metas = json.loads(subprocess.run([STEWARD, "rules", "--format", "json"], check=True,
+                                      capture_output=True, text=True).stdout)
+    opa = opa_engine.load()
+    engine = opa.OpaEngine()
+    packages = {}
+    for dirpath, _, names in sorted(os.walk(os.path.join(ROOT, "rules"))):
+        for name in sorted(names):
+            if name.endswith(".rego") and not name.endswith("_test.rego"):
+                file = os.path.join(dirpath, name)
+                source = open(file, encoding="utf-8").read()
+                engine.add_policy(file, source)
+                ident = re.search(r"^#   id: (\S+)$", source, re.M)
+                if ident:
+                    packages[ident.group(1)] = re.search(r"^package (\S+)", source, re.M).group(1)
+    engine.add_data(context["data"])
+    entries = [f"{packages[m['id']]}.{e}" for m in metas for e in ("deny", "unknown")]
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for entry in entries:
+            try:
+                engine.eval_document(entry, context["input"])
+            except opa.OpaUndefinedError:
+                pass
+            if time.perf_counter() - start > timeout_s:
+                return None
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def steward_eval_only(path, runs):
+    """steward's own evaluation time, from its --timings report, for a like-for-like OPA ratio."""
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([STEWARD, "check", path, "--as-of", AS_OF, "--format", "json", "--timings"],
+                             capture_output=True, text=True)
+        match = re.search(r"timing evaluate: ([0-9.]+) s", out.stderr)
+        if not match:
+            raise SystemExit("steward check --timings did not report the evaluation time")
+        samples.append(float(match.group(1)))
+    return statistics.median(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--opa-runs", type=int, default=5)
+    parser.add_argument("--opa-timeout", type=float, default=600.0, help="give up on OPA after this many seconds per run")
+    args = parser.parse_args()
+    cache = os.path.join(TARGET, "bench")
+    os.makedirs(cache, exist_ok=True)
+
+    results = {"date": datetime.date.today().isoformat(), "machine": machine(), "sizes": []}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        path = estate(size, cache)
+        files = sum(len([n for n in names if n.endswith(".yaml")]) for _, _, names in os.walk(path))
+        check = median_run([STEWARD, "check", path, "--as-of", AS_OF, "--format", "json"], args.runs)
+        floor = median_run([PARSE_FLOOR, path], args.runs, ok=(0,))
+        steward_eval = steward_eval_only(path, args.runs)
+        opa = opa_eval(path, args.opa_runs, args.opa_timeout)
+        row = {"documents": size, "files": files, "check": check, "parse_floor": floor,
+               "steward_eval_s": steward_eval, "opa_eval_s": opa}
+        row["check_over_floor"] = check["wall_s"] / floor["wall_s"]
+        row["opa_over_steward_eval"] = (opa / steward_eval) if opa else None
+        results["sizes"].append(row)
+        print(json.dumps(row), flush=True)
+
+    by_size = {r["documents"]: r for r in results["sizes"]}
+    if 10000 in by_size and 100000 in by_size:
+        results["scaling_100k_over_10k"] = by_size[100000]["check"]["wall_s"] / by_size[10000]["check"]["wall_s"]
+    small = os.path.join(ROOT, "testdata", "estates", "contoso-health")
+    results["startup"] = median_run([STEWARD, "check", small, "--as-of", AS_OF, "--format", "json"], max(args.runs, 10))
+    results["startup"]["documents"] = int(subprocess.run([PARSE_FLOOR, small], capture_output=True, text=True).stdout.split()[0])
+
+    os.makedirs(os.path.join(ROOT, "benchmarks"), exist_ok=True)
+    with open(os.path.join(ROOT, "benchmarks", "results.json"), "w") as f:
+        json.dump(results, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+        f.write(markdown(results))
+    print(markdown(results))
+
+
+def machine():
+    cores = os.cpu_count()
+    mem = 0
+    try:
+        with open("/proc/meminfo") as f:
+            mem = int(f.readline().split()[1]) // 1024
+    except OSError:
+        pass
+    return {"cores": cores, "memory_mib": mem, "system": platform.platform(), "python": platform.python_version()}
+
+
+def fmt(x, unit="s"):
+    return "n/a" if x is None else f"{x:.3f} {unit}" if unit == "s" else f"{x:.0f} {unit}"
+
+
+def markdown(r):
+    m = r["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {r['date']}: {m['cores']} cores, {m['memory_mib']} MiB of memory ({m['system']}).",
+        "Medians of the runs shown; peak RSS is the largest of them. Estates come from `scripts/gen_estate.py`",
+        "(deterministic); OPA is v1.20.2 in process (opa-golib-python-bindings 0.4.4), evaluation time only,",
+        "compared with steward's own evaluation phase (`steward check --timings`) on the same `steward input`.",
+        "",
+        "| documents | files | check wall | check CPU | peak RSS | parse floor | check / floor | steward eval | OPA eval | OPA / steward |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in r["sizes"]:
+        c, p = s["check"], s["parse_floor"]
+        ratio = "n/a" if s["opa_over_steward_eval"] is None else f"{s['opa_over_steward_eval']:.1f}x"
+        lines.append(
+            f"| {s['documents']:,} | {s['files']:,} | {fmt(c['wall_s'])} | {fmt(c['cpu_s'])} | {c['peak_rss_mib']:.0f} MiB "
+            f"| {fmt(p['wall_s'])} | {s['check_over_floor']:.2f}x | {fmt(s['steward_eval_s'])} | {fmt(s['opa_eval_s'])} | {ratio} |"
+        )
+    lines.append("")
+    if "scaling_100k_over_10k" in r:
+        lines.append(f"Scaling: 100k / 10k check wall time = {r['scaling_100k_over_10k']:.1f}x.")
+    st = r["startup"]
+    lines.append(f"Startup: `steward check` on the {st['documents']}-document sample estate takes {st['wall_s'] * 1000:.0f} ms "
+                 f"(median of {st['runs']}).")
+    lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
