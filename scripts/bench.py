@@ -27,6 +27,9 @@ import time
 
 import opa_engine
 
+if not os.path.exists("/usr/bin/time"):
+    raise SystemExit("make bench needs GNU time (Debian package `time`) to measure peak memory")
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 STEWARD = os.path.join(TARGET, "release", "steward")
@@ -34,14 +37,24 @@ PARSE_FLOOR = os.path.join(TARGET, "release", "examples", "parse_floor")
 AS_OF = "2026-11-25"
 
 
+TIME = "/usr/bin/time"
+
+
 def run_measured(argv):
-    """Runs argv; returns (wall seconds, cpu seconds, peak RSS in MiB, exit status)."""
+    """Runs argv; returns (wall seconds, cpu seconds, peak RSS in MiB, exit status).
+
+    Peak RSS comes from GNU time, which forks from its own small process: a child forked
+    from this Python process would count the memory Python (and OPA) already holds.
+    """
+    report = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"steward-bench-{os.getpid()}.time")
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([TIME, "-o", report, "-f", "%U %S %M", *argv],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, code
+    with open(report) as f:
+        user, system, rss_kib = f.read().split()[-3:]
+    os.remove(report)
+    return wall, float(user) + float(system), int(rss_kib) / 1024.0, proc.returncode
 
 
 def median_run(argv, runs, ok=(0, 1)):
@@ -129,7 +142,8 @@ def main():
     cache = os.path.join(TARGET, "bench")
     os.makedirs(cache, exist_ok=True)
 
-    results = {"date": datetime.date.today().isoformat(), "machine": machine(), "sizes": []}
+    results = {"date": datetime.date.today().isoformat(), "machine": machine(), "sizes": [],
+               "runs": {"check": args.runs, "opa": args.opa_runs}}
     for size in [int(s) for s in args.sizes.split(",")]:
         path = estate(size, cache)
         files = sum(len([n for n in names if n.endswith(".yaml")]) for _, _, names in os.walk(path))
@@ -181,7 +195,8 @@ def markdown(r):
         "# Benchmarks",
         "",
         f"Measured by `make bench` on {r['date']}: {m['cores']} cores, {m['memory_mib']} MiB of memory ({m['system']}).",
-        "Medians of the runs shown; peak RSS is the largest of them. Estates come from `scripts/gen_estate.py`",
+        f"Medians of {r['runs']['check']} runs for steward and the parse floor and of {r['runs']['opa']} for OPA; "
+        "peak RSS is the largest. Estates come from `scripts/gen_estate.py`",
         "(deterministic); OPA is v1.20.2 in process (opa-golib-python-bindings 0.4.4), evaluation time only,",
         "compared with steward's own evaluation phase (`steward check --timings`) on the same `steward input`.",
         "",
