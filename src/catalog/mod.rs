@@ -9,7 +9,7 @@
 pub mod meta;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::finding::Location;
@@ -226,6 +226,39 @@ impl Catalog {
             catalog.modules.push(module);
         }
         catalog.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        (catalog, errors)
+    }
+
+    /// The built-in catalog (its rules when `with_builtin_rules`, its helper library
+    /// always) together with the rule directories `dirs`, checked as one catalog so that
+    /// an organisational rule cannot reuse a built-in ID. A directory that brings its
+    /// own `lib/` (a checkout of rules/) replaces the built-in library rather than
+    /// defining it twice. Test modules are kept only `with_tests`.
+    pub fn assemble(
+        matrix: &Matrix,
+        dirs: &[PathBuf],
+        with_builtin_rules: bool,
+        with_tests: bool,
+    ) -> (Catalog, Vec<Diagnostic>) {
+        let (builtin, mut errors) = Catalog::builtin(matrix);
+        if dirs.is_empty() && with_builtin_rules {
+            return (builtin, errors);
+        }
+        let mut extra = Vec::new();
+        for dir in dirs {
+            let (found, read_errors) = Catalog::read_dir(dir);
+            errors.extend(read_errors);
+            extra.extend(found.into_iter().filter(|m| with_tests || !m.is_test()));
+        }
+        let own_lib = extra.iter().any(Module::is_lib);
+        let keep = |m: &Module| if m.is_lib() { !own_lib } else { with_builtin_rules };
+        let mut modules: Vec<Module> = builtin.modules.into_iter().filter(|m| keep(m)).collect();
+        if with_tests {
+            modules.extend(builtin.tests.into_iter().filter(|m| keep(m)));
+        }
+        modules.extend(extra);
+        let (catalog, more) = Catalog::from_modules(modules, matrix);
+        errors.extend(more);
         (catalog, errors)
     }
 

@@ -12,7 +12,7 @@ mod test;
 
 use std::io::{self, IsTerminal, Write};
 
-use crate::catalog::{Catalog, Module};
+use crate::catalog::Catalog;
 use crate::cli::{ColorChoice, Command, ConfigCommand, RuleSource};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Stage};
@@ -109,42 +109,13 @@ fn load_rules(
     config: &Config,
 ) -> Result<(Matrix, Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
     let matrix = Matrix::builtin().map_err(|e| vec![Diagnostic::general(Stage::Rules, e)])?;
-    let (builtin, mut errors) = Catalog::builtin(&matrix);
     let dirs: Vec<std::path::PathBuf> = source
         .rules
         .iter()
         .cloned()
         .chain(config.rule_directories.iter().map(|d| d.value.clone()))
         .collect();
-    let mut catalog = if dirs.is_empty() && !source.no_builtin {
-        builtin
-    } else {
-        let mut extra: Vec<Module> = Vec::new();
-        for dir in &dirs {
-            let (found, read_errors) = Catalog::read_dir(dir);
-            errors.extend(read_errors);
-            extra.extend(found.into_iter().filter(|m| !m.relative.ends_with("_test.rego")));
-        }
-        // A directory that brings its own helper library (a checkout of rules/) replaces
-        // the built-in one rather than defining it twice.
-        let own_lib = extra.iter().any(|m| m.relative.starts_with("lib/"));
-        let mut modules: Vec<Module> = builtin
-            .modules
-            .iter()
-            .filter(|m| {
-                if m.relative.starts_with("lib/") {
-                    !own_lib
-                } else {
-                    !source.no_builtin
-                }
-            })
-            .cloned()
-            .collect();
-        modules.extend(extra);
-        let (catalog, more) = Catalog::from_modules(modules, &matrix);
-        errors.extend(more);
-        catalog
-    };
+    let (mut catalog, mut errors) = Catalog::assemble(&matrix, &dirs, !source.no_builtin, false);
     errors.extend(config.check(&catalog));
     config.apply(&mut catalog);
     Ok((matrix, catalog, errors))

@@ -37,31 +37,8 @@ pub fn run(args: &TestArgs, style: Style, out: &mut dyn Write) -> io::Result<Sta
         let (catalog, errors) = Catalog::builtin(&matrix);
         (catalog, errors, embedded_fixtures())
     } else {
-        let mut modules = Vec::new();
-        let mut errors = Vec::new();
-        for dir in &args.paths {
-            let (found, read_errors) = Catalog::read_dir(dir);
-            modules.extend(found);
-            errors.extend(read_errors);
-        }
         // Organisational rules use the built-in helper library unless they bring their own.
-        if !modules.iter().any(|m| m.relative.starts_with("lib/")) {
-            let (builtin, _) = Catalog::builtin(&matrix);
-            modules.extend(
-                builtin
-                    .modules
-                    .into_iter()
-                    .filter(|m| m.relative.starts_with("lib/")),
-            );
-            modules.extend(
-                builtin
-                    .tests
-                    .into_iter()
-                    .filter(|m| m.relative.starts_with("lib/")),
-            );
-        }
-        let (catalog, more) = Catalog::from_modules(modules, &matrix);
-        errors.extend(more);
+        let (catalog, errors) = Catalog::assemble(&matrix, &args.paths, false, true);
         let fixtures = disk_fixtures(&args.paths, &catalog);
         (catalog, errors, fixtures)
     };
