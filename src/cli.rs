@@ -238,6 +238,10 @@ pub enum TestFormat {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// The action; `list` is the only one and the default (`steward rules list`).
+    #[arg(value_parser = ["list"], value_name = "ACTION", hide_possible_values = true)]
+    pub action: Option<String>,
+
     /// Group the rules by the controls of a framework.
     #[arg(long, value_enum)]
     pub framework: Option<Framework>,
