@@ -43,6 +43,20 @@ _field(doc) := "hostName" if doc.kind == "OnPremDataStore"
 
 _key(doc) := lower(doc.spec[_field(doc)])
 
+# The source field that has to carry the store's key.
+_source_field(doc) := "resourceId" if doc.kind == "AzureResource"
+
+_source_field(doc) := "serverEndpoint or host" if doc.kind == "OnPremDataStore"
+
+_what(doc) := sprintf("%s (%s)", [doc.metadata.name, doc.spec.type]) if doc.kind == "AzureResource"
+
+_what(doc) := sprintf("%s (%s on %s)", [doc.metadata.name, doc.spec.engine, doc.spec.hostName]) if doc.kind == "OnPremDataStore"
+
+_what(doc) := sprintf("%s (on %s)", [doc.metadata.name, doc.spec.hostName]) if {
+	doc.kind == "OnPremDataStore"
+	not doc.spec.engine
+}
+
 _stores contains doc if {
 	some kind in ["AzureResource", "OnPremDataStore"]
 	some doc in lib.docs(kind)
@@ -59,7 +73,7 @@ deny contains lib.result(doc, ["spec", _field(doc)], msg) if {
 	_sources_recorded
 	some doc in _stores
 	not _key(doc) in _registered
-	msg := sprintf("%s %s is not registered as a data source in any Microsoft Purview account", [_field(doc), doc.spec[_field(doc)]])
+	msg := sprintf("%s is not registered as a data source in any Microsoft Purview account (no source has %s %s)", [_what(doc), _source_field(doc), doc.spec[_field(doc)]])
 }
 
 unknown contains lib.result(doc, ["spec"], msg) if {

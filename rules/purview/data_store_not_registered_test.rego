@@ -21,8 +21,8 @@ estate(account) := {"documents": {
 test_unregistered_stores_are_reported if {
 	r := rule.deny with input as estate(purview([{"name": "other", "kind": "AzureStorage", "resourceId": "/x"}]))
 	r == {
-		{"resource": "AzureResource/records", "path": ["spec", "id"], "msg": sprintf("id %s is not registered as a data source in any Microsoft Purview account", [storage_id])},
-		{"resource": "OnPremDataStore/emr", "path": ["spec", "hostName"], "msg": "hostName EMR-SQL01.corp.example is not registered as a data source in any Microsoft Purview account"},
+		{"resource": "AzureResource/records", "path": ["spec", "id"], "msg": sprintf("records (Microsoft.Storage/storageAccounts) is not registered as a data source in any Microsoft Purview account (no source has resourceId %s)", [storage_id])},
+		{"resource": "OnPremDataStore/emr", "path": ["spec", "hostName"], "msg": "emr (on EMR-SQL01.corp.example) is not registered as a data source in any Microsoft Purview account (no source has serverEndpoint or host EMR-SQL01.corp.example)"},
 	}
 }
 
