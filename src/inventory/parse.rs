@@ -32,6 +32,7 @@ pub struct Parsed {
 /// if it were whole.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    flow_depth_guard(text)?;
     let mut parsed = Parsed::default();
     for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
         match JsonSeed.deserialize(document) {
@@ -41,6 +42,70 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         }
     }
     Ok(parsed)
+}
+
+/// Deeper flow nesting than this is refused before parsing: the YAML reader would give
+/// up at 128 levels anyway, but only after work that grows with the square of the depth.
+pub const MAX_FLOW_DEPTH: usize = 512;
+
+/// A linear pre-scan for runaway flow nesting (`[[[[…` or `{{{{…`). A bracket counts as
+/// opening a collection only where one can start (line start, after `: `, `- `, `,` or
+/// another opener), and quoted scalars and comments are skipped, so brackets inside
+/// ordinary values are not counted.
+fn flow_depth_guard(text: &str) -> Result<(), ParseError> {
+    let mut depth = 0usize;
+    let mut line = 1usize;
+    let mut column = 0usize;
+    let mut quote: Option<char> = None;
+    let mut can_open = true;
+    let mut previous = '\n';
+    let mut in_comment = false;
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            in_comment = false;
+            can_open = true;
+            previous = c;
+            continue;
+        }
+        if in_comment {
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '"' | '\'' if can_open || matches!(previous, ' ' | '[' | '{' | ',') => quote = Some(c),
+                '#' if previous.is_whitespace() => in_comment = true,
+                '[' | '{' if can_open => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(ParseError {
+                            line: Some(line),
+                            column: Some(column),
+                            message: format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
+                        });
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        let opened = quote.is_none() && matches!(c, '[' | '{') && can_open;
+        can_open = match c {
+            _ if opened => true,
+            ',' => depth > 0,
+            ' ' | '\t' => can_open || (quote.is_none() && matches!(previous, ':' | '-')),
+            _ => false,
+        };
+        previous = c;
+    }
+    Ok(())
 }
 
 fn convert(text: &str, e: &serde_yaml::Error) -> ParseError {
@@ -253,6 +318,24 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn runaway_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (Some(1), Some(516), "nesting deeper than 512 levels")
+        );
+        // Brackets inside values, quotes and comments are not nesting.
+        let fine = format!(
+            "a: x{}\nb: \"{}\"\n# {}\nc: [[1, 2], {{d: [3]}}]\n",
+            "[".repeat(600),
+            "{".repeat(600),
+            "[".repeat(600)
+        );
+        assert!(parse(&fine).is_ok(), "{:?}", parse(&fine).err());
     }
 
     #[test]
