@@ -19,6 +19,11 @@ impl AsOf {
         AsOf(Utc::now().date_naive())
     }
 
+    /// `--as-of`: the given date, or today when none is given.
+    pub fn from_flag(flag: Option<&str>) -> Result<AsOf, String> {
+        flag.map_or_else(|| Ok(AsOf::today()), AsOf::parse)
+    }
+
     pub fn parse(text: &str) -> Result<AsOf, String> {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(AsOf)

@@ -41,6 +41,18 @@ pub struct Fixture {
     pub text: String,
 }
 
+impl Fixture {
+    /// The test a fixture check reports as: `fixture.<ID>.good` or `fixture.<ID>.bad`.
+    fn case(&self) -> TestCase {
+        TestCase {
+            file: self.path.clone(),
+            line: 1,
+            package: format!("fixture.{}", self.rule_id),
+            name: self.case.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct TestRun {
     pub results: Vec<(TestCase, TestOutcome)>,
@@ -167,15 +179,7 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
         .fixtures
         .iter()
         .filter(|f| catalog.rule(&f.rule_id).is_some())
-        .filter(|f| {
-            let case = TestCase {
-                file: f.path.clone(),
-                line: 1,
-                package: format!("fixture.{}", f.rule_id),
-                name: f.case.clone(),
-            };
-            selected(options.filter, &case)
-        })
+        .filter(|f| selected(options.filter, &f.case()))
         .collect();
     if fixtures.is_empty() {
         return Vec::new();
@@ -184,12 +188,7 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
     fixtures
         .into_iter()
         .map(|f| {
-            let case = TestCase {
-                file: f.path.clone(),
-                line: 1,
-                package: format!("fixture.{}", f.rule_id),
-                name: f.case.clone(),
-            };
+            let case = f.case();
             let mut loaded = Loaded::default();
             loaded.add_file(f.path.clone(), f.text.clone().into_bytes());
             if let Some(e) = loaded.errors.first() {

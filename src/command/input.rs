@@ -11,8 +11,8 @@ use crate::inventory;
 use super::{Status, load_rules, report_diagnostics, report_notes};
 
 pub fn run(args: &InputArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
-    let as_of = match args.as_of.as_deref().map(AsOf::parse).transpose() {
-        Ok(d) => d.unwrap_or_else(AsOf::today),
+    let as_of = match AsOf::from_flag(args.as_of.as_deref()) {
+        Ok(d) => d,
         Err(e) => {
             report_diagnostics(&[Diagnostic::general(Stage::Usage, format!("--as-of: {e}"))]);
             return Ok(Status::Error);
