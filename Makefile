@@ -4,7 +4,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build parity docs bench snapshots clean
+.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema clean
 
 ## demo: build steward and check the bundled sample estate with the built-in rules
 demo: build
@@ -15,10 +15,14 @@ build:
 	$(CARGO) build --release --locked
 
 ## test: formatting, lints, the Rust tests, and the Rego tests of the built-in rules
-test: lint
+test: lint sarif-schema
 	$(CARGO) test --locked
 	$(CARGO) run --quiet --locked -- test rules --coverage-threshold 95
 	$(MAKE) parity
+
+## sarif-schema: fetch the official SARIF 2.1.0 schema (checksum-pinned) for the SARIF validation test
+sarif-schema:
+	python3 scripts/sarif_schema.py
 
 ## parity: run every built-in rule with OPA v1.20.2 itself and fail on any difference from steward
 parity:

@@ -6,11 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::baseline::Comparison;
 use crate::catalog::{Catalog, Rule};
+use crate::changes::Narrowing;
 use crate::engine::{RawResult, RuleRun};
-use crate::finding::{Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
+use crate::finding::{BaselineState, Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
 use crate::inventory::{Document, Inventory, LoadStats};
 use crate::responsibility::Matrix;
+use crate::waiver::{Ledger, Verdict};
 
 /// Outcome counts.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -19,6 +22,7 @@ pub struct Counts {
     pub fail: usize,
     pub unknown: usize,
     pub error: usize,
+    pub waived: usize,
 }
 
 impl Counts {
@@ -28,11 +32,12 @@ impl Counts {
             Outcome::Fail => self.fail += n,
             Outcome::Unknown => self.unknown += n,
             Outcome::Error => self.error += n,
+            Outcome::Waived => self.waived += n,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.pass + self.fail + self.unknown + self.error
+        self.pass + self.fail + self.unknown + self.error + self.waived
     }
 }
 
@@ -52,6 +57,10 @@ pub struct Summary {
     pub errors: usize,
     /// Failing findings that decide the exit status (see `--fail-on`).
     pub gating: usize,
+    /// With `--baseline`: how the run compares with it.
+    pub baseline: Option<Comparison>,
+    /// With `--changed-since`: how the report was narrowed.
+    pub changed: Option<Narrowing>,
 }
 
 /// One (rule, document) outcome, for formats that list passes too (JUnit).
@@ -98,10 +107,27 @@ impl Assessment {
                     .as_ref()
                     .is_some_and(|r| policy.parties.contains(&r.party));
             // Severity orders most severe first, so "at or above" is `<=`.
-            f.gating = f.outcome == Outcome::Fail && f.severity <= policy.min_severity && party_ok;
+            let known = f.baseline == Some(BaselineState::Unchanged);
+            f.gating = f.outcome == Outcome::Fail && f.severity <= policy.min_severity && party_ok && !known;
             gating += usize::from(f.gating);
         }
         self.summary.gating = gating;
+    }
+
+    /// Keeps only the findings about documents in `changed` (and rule errors, which
+    /// are about no document); the counts still cover the whole estate.
+    pub fn narrow(&mut self, since: &str, changed: &BTreeSet<(String, String)>) {
+        let before = self.findings.len();
+        self.findings.retain(|f| {
+            f.resource
+                .as_ref()
+                .is_none_or(|r| changed.contains(&(r.kind.clone(), r.name.clone())))
+        });
+        self.summary.changed = Some(Narrowing {
+            since: since.to_owned(),
+            documents_changed: changed.len(),
+            findings_hidden: before - self.findings.len(),
+        });
     }
 
     /// Whether any finding decides the exit status as a failure.
@@ -114,8 +140,15 @@ impl Assessment {
     }
 }
 
-/// Judges every document of every rule's kinds from the rules' results.
-pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix: &Matrix) -> Assessment {
+/// Judges every document of every rule's kinds from the rules' results; a failing or
+/// unknown pair that a waiver in force covers is judged waived.
+pub fn assess(
+    catalog: &Catalog,
+    runs: &[RuleRun],
+    inventory: &Inventory,
+    matrix: &Matrix,
+    waivers: &mut Ledger,
+) -> Assessment {
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();
@@ -169,6 +202,8 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
                     responsibility: None,
                     remediation: rule.meta.remediation.clone(),
                     gating: false,
+                    waiver: None,
+                    baseline: None,
                 });
                 continue;
             }
@@ -186,11 +221,19 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
         let unknowns = by_doc(unknown);
         for d in documents {
             let key = (d.kind.clone(), d.name.clone());
-            let (outcome, results) = match (denied.get(&key), unknowns.get(&key)) {
+            let (mut outcome, results) = match (denied.get(&key), unknowns.get(&key)) {
                 (Some(r), _) => (Outcome::Fail, Some(r)),
                 (None, Some(r)) => (Outcome::Unknown, Some(r)),
                 (None, None) => (Outcome::Pass, None),
             };
+            let verdict = if results.is_some() {
+                waivers.judge(&rule.meta.id, d)
+            } else {
+                Verdict::None
+            };
+            if let Verdict::Waived(_) = verdict {
+                outcome = Outcome::Waived;
+            }
             counts.add(outcome, 1);
             out.summary.outcomes.add(outcome, 1);
             party_counts(&mut out.summary.parties, rule, d, matrix).add(outcome, 1);
@@ -203,7 +246,19 @@ pub fn assess(catalog: &Catalog, runs: &[RuleRun], inventory: &Inventory, matrix
                 outcome,
             });
             for r in results.into_iter().flatten() {
-                out.findings.push(finding(rule, d, r, outcome, inventory, matrix));
+                let mut f = finding(rule, d, r, outcome, inventory, matrix);
+                match &verdict {
+                    Verdict::Waived(applied) => f.waiver = Some(applied.clone()),
+                    Verdict::Expired(applied) => {
+                        f.message = format!(
+                            "{} (waiver expired on {}, {})",
+                            f.message, applied.expires, applied.at
+                        );
+                        f.waiver = Some(applied.clone());
+                    }
+                    Verdict::None => {}
+                }
+                out.findings.push(f);
             }
         }
     }
@@ -278,6 +333,8 @@ fn finding(
         }),
         remediation: rule.meta.remediation.clone(),
         gating: outcome == Outcome::Fail,
+        waiver: None,
+        baseline: None,
     }
 }
 

@@ -40,7 +40,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate the rules over inventory files and directories and report the findings.
-    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --format github --format sarif=steward.sarif --format markdown=summary.md\n  steward check inventory/ --fail-on high --fail-on-party customer,shared\n  steward check inventory/ --rules policies/\n\n".to_owned() + EXIT_CODES)]
+    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --format github --format sarif=steward.sarif --format markdown=summary.md\n  steward check inventory/ --fail-on high --fail-on-party customer,shared\n  steward check inventory/ --rules policies/\n  steward check inventory/ --baseline .steward-baseline.json --changed-since origin/main\n\n".to_owned() + EXIT_CODES)]
     Check(CheckArgs),
     /// Print the exact `{"input": ..., "data": ...}` the rules are evaluated against,
     /// for `opa eval` or debugging.
@@ -72,6 +72,9 @@ pub enum Command {
     /// Show the effective configuration and where each value comes from.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Record today's failing findings so that checks gate only on new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
@@ -170,6 +173,61 @@ pub struct CheckArgs {
     /// Print how long each phase took (load, compile, evaluate, assess, report) to stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Gate only on failing findings not recorded in this baseline (`steward baseline
+    /// create`); recorded ones are reported as unchanged, fixed and stale entries listed.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Report and gate only findings in documents added or changed since this git
+    /// revision; the whole estate is still evaluated.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+
+    #[command(flatten)]
+    pub waivers: WaiverSource,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+/// Where waivers come from, beyond steward.yaml.
+#[derive(Debug, Args)]
+pub struct WaiverSource {
+    /// A waivers file (a mapping with a `waivers` list), in addition to steward.yaml's (repeatable).
+    #[arg(long = "waivers", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Ignore every waiver, so findings show as they are (for audits).
+    #[arg(long, conflicts_with = "files")]
+    pub no_waivers: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Record the current failing findings, so later checks gate only on new ones.
+    #[command(
+        after_help = "Example:\n  steward baseline create inventory/ -o .steward-baseline.json\n  steward check inventory/ --baseline .steward-baseline.json"
+    )]
+    Create(BaselineCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineCreateArgs {
+    /// Inventory files and directories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The baseline file to write.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Judge ages as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub waivers: WaiverSource,
 
     #[command(flatten)]
     pub source: RuleSource,

@@ -1,6 +1,6 @@
 //! `steward.yaml`: switching rules and packs off, overriding severities, setting rule
-//! parameters, and adding organisational rule directories, without touching the
-//! catalog. Every value remembers where it was set, so errors and `steward config show`
+//! parameters, adding organisational rule directories, and waiving accepted risks,
+//! without touching the catalog. Every value remembers where it was set, so errors and `steward config show`
 //! can name file:line:column.
 
 use std::collections::BTreeMap;
@@ -15,6 +15,7 @@ use crate::finding::{Location, Severity};
 use crate::inventory::parse;
 use crate::inventory::schema::{self, Schema};
 use crate::inventory::source_map::{SourceMap, push_token};
+use crate::waiver::{self, Waiver};
 
 pub const SCHEMA_TEXT: &str = include_str!("../schemas/config.schema.json");
 
@@ -37,6 +38,10 @@ pub struct Config {
     pub packs: BTreeMap<String, Sourced<bool>>,
     pub severity: BTreeMap<String, Sourced<Severity>>,
     pub params: BTreeMap<String, BTreeMap<String, Sourced<Value>>>,
+    /// Waivers from this file and from its waiver files, in the order written.
+    pub waivers: Vec<Waiver>,
+    pub waiver_files: Vec<Sourced<PathBuf>>,
+    pub waiver_policy: waiver::Policy,
 }
 
 fn compiled() -> Result<&'static Schema, String> {
@@ -47,9 +52,17 @@ fn compiled() -> Result<&'static Schema, String> {
         .map_err(Clone::clone)
 }
 
-/// `steward.yaml` in `start` or the nearest parent that has one.
+/// `steward.yaml` in `start` or the nearest parent that has one, as a path relative
+/// to `start` (`steward.yaml`, `../steward.yaml`), so messages stay short and do not
+/// depend on where the repository is checked out.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    start.ancestors().enumerate().find_map(|(depth, dir)| {
+        dir.join(FILE_NAME).is_file().then(|| {
+            let mut relative: PathBuf = std::iter::repeat_n("..", depth).collect();
+            relative.push(FILE_NAME);
+            relative
+        })
+    })
 }
 
 impl Config {
@@ -68,6 +81,12 @@ impl Config {
 
     /// Parses configuration text; `base` resolves relative rule directories.
     pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse_with(shown, text, base, true)
+    }
+
+    /// As `parse`; `include` says whether `waiverFiles` are read (not from a waivers
+    /// file itself, so files cannot include each other in a loop).
+    fn parse_with(shown: &str, text: &str, base: &Path, include: bool) -> Result<Config, Vec<Diagnostic>> {
         let map = SourceMap::build(text);
         let at = |pointer: &str| {
             let (line, column) = map.locate(0, pointer).map_or((1, 1), |(p, _)| (p.line, p.column));
@@ -188,6 +207,32 @@ impl Config {
                 );
             }
         }
+        if let Some(policy) = value.get("waiverPolicy") {
+            let days = |key: &str| policy.get(key).and_then(Value::as_i64);
+            let defaults = waiver::Policy::default();
+            config.waiver_policy = waiver::Policy {
+                warn_within_days: days("warnWithinDays").unwrap_or(defaults.warn_within_days),
+                max_lifetime_days: days("maxLifetimeDays").unwrap_or(defaults.max_lifetime_days),
+            };
+        }
+        let mut errors = Vec::new();
+        config.waivers = waivers_of(&value, &at, &mut errors);
+        for (pointer, file) in strings("waiverFiles") {
+            let path = base.join(file);
+            if include {
+                match load_waiver_file(&path) {
+                    Ok(w) => config.waivers.extend(w),
+                    Err(e) => errors.extend(e),
+                }
+            }
+            config.waiver_files.push(Sourced {
+                value: path,
+                at: at(&pointer),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         Ok(config)
     }
 
@@ -247,6 +292,11 @@ impl Config {
                 }
             }
         }
+        for w in &self.waivers {
+            if catalog.rule(&w.rule).is_none() {
+                out.push(unknown_rule(&w.rule, &w.at));
+            }
+        }
         for (pack, s) in &self.packs {
             if !catalog
                 .rules
@@ -297,6 +347,55 @@ impl Config {
         }
         params
     }
+}
+
+/// The `waivers` list of a parsed, schema-valid configuration or waivers file.
+fn waivers_of(value: &Value, at: &impl Fn(&str) -> Location, errors: &mut Vec<Diagnostic>) -> Vec<Waiver> {
+    let mut out = Vec::new();
+    for (i, w) in value
+        .get("waivers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let base = push_token("/waivers", &i.to_string());
+        match Waiver::from_value(w, |p: &str| at(&format!("{base}{p}"))) {
+            Ok(w) => out.push(w),
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+/// A waivers file (`--waivers FILE`, or `waiverFiles` in the configuration): a mapping
+/// with only a `waivers` list, in the configuration's format, so a separate owner
+/// can review accepted risks.
+pub fn load_waiver_file(path: &Path) -> Result<Vec<Waiver>, Vec<Diagnostic>> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::in_file(
+            Stage::Usage,
+            shown.clone(),
+            format!("cannot read: {e}"),
+        )]
+    })?;
+    let config = Config::parse_with(&shown, &text, path.parent().unwrap_or(Path::new(".")), false)?;
+    let only_waivers = config.waiver_policy == waiver::Policy::default()
+        && config.rule_directories.is_empty()
+        && config.disable.is_empty()
+        && config.packs.is_empty()
+        && config.severity.is_empty()
+        && config.params.is_empty()
+        && config.waiver_files.is_empty();
+    if !only_waivers {
+        return Err(vec![Diagnostic::in_file(
+            Stage::Usage,
+            shown,
+            "a waivers file holds only a `waivers` list; move the other settings to steward.yaml",
+        )]);
+    }
+    Ok(config.waivers)
 }
 
 fn json_type(v: &Value) -> &'static str {

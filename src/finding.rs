@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::waiver::Applied;
+
 /// What a rule concluded about one document of its kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -16,18 +18,27 @@ pub enum Outcome {
     Unknown,
     /// The rule could not be evaluated; never reported as a pass.
     Error,
+    /// It failed (or lacked evidence), and a waiver in force accepts the risk.
+    Waived,
     /// Neither `deny` nor `unknown` named the document.
     Pass,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [Outcome::Fail, Outcome::Unknown, Outcome::Error, Outcome::Pass];
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Fail,
+        Outcome::Unknown,
+        Outcome::Error,
+        Outcome::Waived,
+        Outcome::Pass,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Fail => "fail",
             Outcome::Unknown => "unknown",
             Outcome::Error => "error",
+            Outcome::Waived => "waived",
             Outcome::Pass => "pass",
         }
     }
@@ -156,9 +167,75 @@ pub struct Finding {
     /// Whether this finding decides the exit status under the run's --fail-on and
     /// --fail-on-party; findings below the threshold are still reported.
     pub gating: bool,
+    /// The waiver that covers the finding (outcome waived) or covered it until it
+    /// expired (outcome fail, gating again).
+    pub waiver: Option<Applied>,
+    /// With `--baseline`: whether the finding is new or was already recorded.
+    pub baseline: Option<BaselineState>,
+}
+
+/// Where a failing finding stands against a recorded baseline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline: it gates.
+    New,
+    /// Recorded in the baseline: reported, but it does not gate.
+    Unchanged,
+}
+
+impl BaselineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// A fingerprint of a finding that survives edits that move lines: the rule, the
+/// document's identity and the path inside it. FNV-1a, 64 bits, as hex.
+pub fn fingerprint(rule_id: &str, resource: &str, path: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in rule_id
+        .bytes()
+        .chain([0])
+        .chain(resource.bytes())
+        .chain([0])
+        .chain(path.bytes())
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 impl Finding {
+    /// Whether the finding is accepted debt: waived, or recorded in the baseline.
+    /// Reports still show it; annotations on a pull request leave it out.
+    pub fn accepted(&self) -> bool {
+        self.outcome == Outcome::Waived || self.baseline == Some(BaselineState::Unchanged)
+    }
+
+    /// The outcome as reports for people show it, with why a failure does not gate.
+    pub fn outcome_label(&self) -> &'static str {
+        match self.outcome {
+            Outcome::Fail if self.baseline == Some(BaselineState::Unchanged) => "fail (in baseline)",
+            Outcome::Fail if !self.gating => "fail (not gating)",
+            other => other.as_str(),
+        }
+    }
+
+    /// This finding's line-independent fingerprint (see `fingerprint`).
+    pub fn fingerprint(&self) -> String {
+        let resource = self
+            .resource
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        fingerprint(&self.rule_id, &resource, self.path.as_deref().unwrap_or_default())
+    }
+
     /// The order every report uses: owner first (the people who act on it), then the
     /// most severe, then where it is, so output is the same whatever the evaluation
     /// order was.
@@ -173,5 +250,26 @@ impl Finding {
             &self.path,
             &self.message,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_distinct() {
+        assert_eq!(
+            fingerprint("A-001", "Tenant/x", "/spec"),
+            fingerprint("A-001", "Tenant/x", "/spec")
+        );
+        assert_ne!(
+            fingerprint("A-001", "Tenant/x", "/spec"),
+            fingerprint("A-001", "Tenant/x", "/spe")
+        );
+        assert_ne!(
+            fingerprint("A-001", "Tenant/xy", ""),
+            fingerprint("A-001", "Tenant/x", "y")
+        );
     }
 }

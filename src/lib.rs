@@ -7,7 +7,9 @@
 //! renders them.
 
 pub mod assessment;
+pub mod baseline;
 pub mod catalog;
+pub mod changes;
 pub mod cli;
 pub mod command;
 pub mod config;
@@ -21,3 +23,4 @@ pub mod report;
 pub mod responsibility;
 pub mod rule_page;
 pub mod scaffold;
+pub mod waiver;

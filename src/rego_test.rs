@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::{Engine, FileCoverage};
 use crate::inventory::Loaded;
 use crate::responsibility::Matrix;
+use crate::waiver::Ledger;
 
 /// One test: a `test_` rule, or a rule run over one of its fixtures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +199,8 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
                 );
             }
             let runs = engine.evaluate(catalog, &loaded.inventory.to_input(), options.data);
-            let assessed = assessment::assess(catalog, &runs, &loaded.inventory, matrix);
+            let assessed =
+                assessment::assess(catalog, &runs, &loaded.inventory, matrix, &mut Ledger::default());
             let counts = assessed
                 .summary
                 .rules

@@ -78,7 +78,13 @@ fn every_rule_fails_its_bad_fixture_and_passes_its_good_one() {
                 continue;
             }
             let runs = engine.evaluate(&catalog, &loaded.inventory.to_input(), &data);
-            let result = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix);
+            let result = assessment::assess(
+                &catalog,
+                &runs,
+                &loaded.inventory,
+                &matrix,
+                &mut steward::waiver::Ledger::default(),
+            );
             let counts = result.summary.rules[&rule.meta.id];
             let ok = match case {
                 "bad" => counts.fail > 0 && counts.error == 0,

@@ -118,7 +118,11 @@ fn colour_is_used_only_when_asked() {
 #[test]
 fn bad_files_are_all_reported_with_positions_and_the_good_one_is_still_checked() {
     let out = steward()
-        .args(["check", "testdata/bad", "--as-of", AS_OF, "--format", "json"])
+        .args(["check", "--as-of", AS_OF, "--format", "json"])
+        .args(
+            ["good", "malformed", "missing-field", "unknown-kind", "wrong-type"]
+                .map(|name| format!("testdata/bad/{name}.yaml")),
+        )
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -1,35 +1,79 @@
-//! `steward check`: load, evaluate, report.
+//! `steward check`: load, evaluate, judge against waivers and a baseline, report.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
-use crate::assessment::{self, GatePolicy};
-use crate::cli::CheckArgs;
-use crate::config::Config;
+use crate::assessment::{self, Assessment, GatePolicy};
+use crate::baseline::Baseline;
+use crate::catalog::Catalog;
+use crate::changes;
+use crate::cli::{CheckArgs, RuleSource, WaiverSource};
+use crate::config::{self, Config};
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::engine::Engine;
-use crate::inventory;
+use crate::inventory::{self, Inventory};
 use crate::report::{self, Style};
+use crate::waiver::Ledger;
 
-use super::{Status, load_rules, report_diagnostics, report_notes};
+use super::{Status, load_rules, report_diagnostics, report_notes, report_warnings};
 
-pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write) -> io::Result<Status> {
-    let as_of = match AsOf::from_flag(args.as_of.as_deref()) {
-        Ok(d) => d,
-        Err(e) => {
-            report_diagnostics(&[Diagnostic::general(Stage::Usage, format!("--as-of: {e}"))]);
-            return Ok(Status::Error);
-        }
+/// What a check run is asked to evaluate, shared with `steward baseline create`.
+pub(super) struct Request<'a> {
+    pub paths: &'a [PathBuf],
+    pub as_of: Option<&'a str>,
+    pub source: &'a RuleSource,
+    pub waivers: &'a WaiverSource,
+    pub timings: bool,
+}
+
+/// An evaluated estate: the assessment and every problem met on the way.
+pub(super) struct Evaluated {
+    pub catalog: Catalog,
+    pub inventory: Inventory,
+    pub assessment: Assessment,
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads rules, configuration and inventory, evaluates, and judges with the waivers.
+/// `Err` is a usage problem already reported; the run cannot start.
+pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluated, Status> {
+    let usage = |message: String| {
+        report_diagnostics(&[Diagnostic::general(Stage::Usage, message)]);
+        Status::Error
     };
-    let (matrix, catalog, mut errors) = match load_rules(&args.source, config) {
-        Ok(loaded) => loaded,
-        Err(errors) => {
-            report_diagnostics(&errors);
-            return Ok(Status::Error);
+    let as_of = AsOf::from_flag(request.as_of).map_err(|e| usage(format!("--as-of: {e}")))?;
+    let (matrix, catalog, mut errors) = load_rules(request.source, config).map_err(|errors| {
+        report_diagnostics(&errors);
+        Status::Error
+    })?;
+    let mut waivers = Vec::new();
+    if !request.waivers.no_waivers {
+        waivers.extend(config.waivers.iter().cloned());
+        for file in &request.waivers.files {
+            match config::load_waiver_file(file) {
+                Ok(w) => {
+                    for w in &w {
+                        if catalog.rule(&w.rule).is_none() {
+                            errors.push(Diagnostic::at(
+                                Stage::Usage,
+                                w.at.clone(),
+                                format!("unknown rule ID {:?}", w.rule),
+                            ));
+                        }
+                    }
+                    waivers.extend(w);
+                }
+                Err(e) => errors.extend(e),
+            }
         }
-    };
-    let mut clock = Phases::new(args.timings);
-    let loaded = inventory::load(&args.paths);
+    }
+    let mut ledger = Ledger::new(waivers, as_of.0);
+    errors.extend(ledger.lifetime_errors(&config.waiver_policy));
+
+    let mut clock = Phases::new(request.timings);
+    let loaded = inventory::load(request.paths);
     clock.lap("load");
     let (engine, compile_errors) = Engine::compile(&catalog, &[]);
     errors.extend(compile_errors);
@@ -41,7 +85,7 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
     let data = context::data_with_params(config.params(&catalog), &matrix, as_of);
     let timed = engine.evaluate_timed(&catalog, &input, &data);
     clock.lap("evaluate");
-    if args.timings {
+    if request.timings {
         let mut slowest: Vec<(&str, f64)> = catalog
             .rules
             .iter()
@@ -55,9 +99,53 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
         }
     }
     let runs: Vec<_> = timed.into_iter().map(|(run, _)| run).collect();
-    let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix);
+    let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix, &mut ledger);
     clock.lap("assess");
+    clock.print();
     assessment.summary.as_of = as_of.to_string();
+    let warnings = ledger.warnings(&config.waiver_policy);
+    Ok(Evaluated {
+        catalog,
+        inventory: loaded.inventory,
+        assessment,
+        errors,
+        warnings,
+    })
+}
+
+pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write) -> io::Result<Status> {
+    let request = Request {
+        paths: &args.paths,
+        as_of: args.as_of.as_deref(),
+        source: &args.source,
+        waivers: &args.waivers,
+        timings: args.timings,
+    };
+    let Evaluated {
+        catalog,
+        inventory,
+        mut assessment,
+        mut errors,
+        warnings,
+    } = match evaluate(&request, config) {
+        Ok(e) => e,
+        Err(status) => return Ok(status),
+    };
+    if let Some(path) = &args.baseline {
+        match Baseline::load(path) {
+            Ok(b) => {
+                let comparison = b.compare(&path.display().to_string(), &mut assessment);
+                assessment.summary.baseline = Some(comparison);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(since) = &args.changed_since {
+        match changes::since(&inventory, since) {
+            Ok(changed) => assessment.narrow(since, &changed.documents),
+            Err(e) => errors.push(e),
+        }
+    }
     assessment.summary.errors = errors.len();
     assessment.gate(&GatePolicy {
         min_severity: args.fail_on,
@@ -65,9 +153,11 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
     });
 
     report_diagnostics(&errors);
+    report_warnings(&warnings);
     let cx = report::Context {
         assessment: &assessment,
         errors: &errors,
+        warnings: &warnings,
         catalog: &catalog,
         style,
     };
@@ -85,8 +175,6 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
             }
         }
     }
-    clock.lap("report");
-    clock.print();
     Ok(if assessment.has_errors() {
         Status::Error
     } else if assessment.has_failures() {

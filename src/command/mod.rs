@@ -1,5 +1,6 @@
 //! The subcommands: each turns parsed arguments into output and an exit status.
 
+mod baseline;
 mod check;
 mod config;
 mod docs;
@@ -13,7 +14,7 @@ mod test;
 use std::io::{self, IsTerminal, Write};
 
 use crate::catalog::Catalog;
-use crate::cli::{ColorChoice, Command, ConfigCommand, RuleSource};
+use crate::cli::{BaselineCommand, ColorChoice, Command, ConfigCommand, RuleSource};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::report::Style;
@@ -43,7 +44,12 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
     let mut out = io::BufWriter::new(stdout.lock());
     let needs_config = matches!(
         cli.command,
-        Command::Check(_) | Command::Input(_) | Command::Rules(_) | Command::Explain(_) | Command::Config(_)
+        Command::Check(_)
+            | Command::Input(_)
+            | Command::Rules(_)
+            | Command::Explain(_)
+            | Command::Config(_)
+            | Command::Baseline(_)
     );
     let config = if needs_config {
         match load_config(cli.config.as_deref()) {
@@ -60,6 +66,7 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Check(args) => check::run(&args, &config, style, &mut out),
         Command::Input(args) => input::run(&args, &config, &mut out),
         Command::Config(ConfigCommand::Show) => config::show(&config, &mut out),
+        Command::Baseline(BaselineCommand::Create(args)) => baseline::create(&args, &config, &mut out),
         Command::Test(args) => test::run(&args, style, &mut out),
         Command::Matrix => matrix::run(&mut out),
         Command::Rules(args) => rules::run(&args, &config, &mut out),
@@ -76,6 +83,13 @@ fn report_diagnostics(errors: &[Diagnostic]) {
     let mut err = io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "error: {e}");
+    }
+}
+
+fn report_warnings(warnings: &[Diagnostic]) {
+    let mut err = io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: {w}");
     }
 }
 

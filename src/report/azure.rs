@@ -15,7 +15,7 @@ fn escape(text: &str) -> String {
 }
 
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for f in &cx.assessment.findings {
+    for f in cx.assessment.findings.iter().filter(|f| !f.accepted()) {
         // Azure Pipelines knows only errors and warnings.
         let kind = match (f.outcome, f.severity) {
             (Outcome::Error, _) => "error",
@@ -44,6 +44,9 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             props.join(";"),
             escape(&format!("{} {resource}{}{owner}", f.rule_id, f.message))
         )?;
+    }
+    for w in cx.warnings {
+        writeln!(out, "##vso[task.logissue type=warning]{}", escape(&w.to_string()))?;
     }
     for e in cx.errors {
         writeln!(out, "##vso[task.logissue type=error]{}", escape(&e.to_string()))?;

@@ -1,4 +1,4 @@
-//! One row per failing, unknown or erroring finding (RFC 4180 quoting).
+//! One row per failing, unknown, waived or erroring finding (RFC 4180 quoting).
 
 use std::io::{self, Write};
 
@@ -15,11 +15,12 @@ fn field(text: &str) -> String {
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "rule_id,severity,outcome,gating,party,team,area,service_model,kind,name,file,line,column,message,remediation"
+        "rule_id,severity,outcome,gating,party,team,area,service_model,kind,name,file,line,column,message,remediation,baseline,waiver_expires,waiver_owner,waiver_reason"
     )?;
     for f in &cx.assessment.findings {
         let r = f.responsibility.as_ref();
         let loc = f.location.as_ref();
+        let w = f.waiver.as_ref();
         let row = [
             f.rule_id.clone(),
             f.severity.to_string(),
@@ -36,6 +37,10 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             loc.map(|l| l.column.to_string()).unwrap_or_default(),
             f.message.clone(),
             f.remediation.clone(),
+            f.baseline.map(|b| b.as_str().to_owned()).unwrap_or_default(),
+            w.map(|w| w.expires.clone()).unwrap_or_default(),
+            w.map(|w| w.owner.clone()).unwrap_or_default(),
+            w.map(|w| w.reason.clone()).unwrap_or_default(),
         ];
         writeln!(
             out,

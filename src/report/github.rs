@@ -18,7 +18,7 @@ fn property(text: &str) -> String {
 }
 
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for f in &cx.assessment.findings {
+    for f in cx.assessment.findings.iter().filter(|f| !f.accepted()) {
         let command = match (f.outcome, f.severity) {
             (Outcome::Unknown, _) => "notice",
             (_, Severity::Critical | Severity::High) if f.gating || f.outcome == Outcome::Error => "error",
@@ -55,6 +55,19 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             props.join(","),
             data(&format!("{outcome}{resource}{}", f.message))
         )?;
+    }
+    for w in cx.warnings {
+        match &w.location {
+            Some(l) => writeln!(
+                out,
+                "::warning file={},line={},col={}::{}",
+                property(&l.file),
+                l.line,
+                l.column,
+                data(&w.message)
+            )?,
+            None => writeln!(out, "::warning::{}", data(&w.to_string()))?,
+        }
     }
     for e in cx.errors {
         match &e.location {

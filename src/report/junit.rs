@@ -30,7 +30,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         o.total(),
         o.fail,
         o.error,
-        o.unknown
+        o.unknown + o.waived
     )?;
     for rule in &cx.catalog.rules {
         let id = rule.meta.id.as_str();
@@ -44,7 +44,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             judged.len(),
             count(Outcome::Fail),
             count(Outcome::Error),
-            count(Outcome::Unknown)
+            count(Outcome::Unknown) + count(Outcome::Waived)
         )?;
         for j in judged {
             let resource = j.resource.to_string();
@@ -52,7 +52,8 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 r#"    <testcase classname="{id}" name="{}""#,
                 xml_escape(&resource)
             );
-            let details: Vec<String> = findings(id, &resource)
+            let about = findings(id, &resource);
+            let details: Vec<String> = about
                 .iter()
                 .map(|f| {
                     let at = f.location.as_ref().map(ToString::to_string).unwrap_or_default();
@@ -73,6 +74,18 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                     "{open}>\n      <skipped message=\"evidence missing: {}\"/>\n    </testcase>",
                     xml_escape(details.first().map_or("", String::as_str))
                 )?,
+                Outcome::Waived => {
+                    let waiver = about
+                        .iter()
+                        .find_map(|f| f.waiver.as_ref())
+                        .map(|w| format!("waived until {} by {}: {}", w.expires, w.owner, w.reason))
+                        .unwrap_or_else(|| "waived".to_owned());
+                    writeln!(
+                        out,
+                        "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>",
+                        xml_escape(&waiver)
+                    )?
+                }
                 Outcome::Error => writeln!(
                     out,
                     "{open}>\n      <error message=\"the rule could not be evaluated\"/>\n    </testcase>"

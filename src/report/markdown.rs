@@ -24,9 +24,14 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         "✅ no failing findings"
     };
     writeln!(out, "## steward: {verdict}\n")?;
+    let waived = if s.outcomes.waived > 0 {
+        format!(", {} waived", s.outcomes.waived)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} documents in {} files, {} rules, as of {}: **{} failed**, {} unknown, {} passed, {} errors.\n",
+        "{} documents in {} files, {} rules, as of {}: **{} failed**, {} unknown{waived}, {} passed, {} errors.\n",
         s.files.documents,
         s.files.files_loaded + s.files.files_failed + s.files.files_empty,
         s.rules_evaluated,
@@ -48,11 +53,31 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             c.pass
         )?;
     }
+    if let Some(b) = &s.baseline {
+        writeln!(
+            out,
+            "\nBaseline `{}`: **{} new**, {} unchanged (not gating), {} fixed, {} stale entries.",
+            cell(&b.file),
+            b.new,
+            b.unchanged,
+            b.fixed.len(),
+            b.stale.len()
+        )?;
+    }
+    if let Some(c) = &s.changed {
+        writeln!(
+            out,
+            "\nOnly documents changed since `{}` are reported: {} documents; {} findings elsewhere not shown.",
+            cell(&c.since),
+            c.documents_changed,
+            c.findings_hidden
+        )?;
+    }
     let listed: Vec<_> = cx
         .assessment
         .findings
         .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown | Outcome::Error))
+        .filter(|f| f.outcome != Outcome::Pass)
         .collect();
     if !listed.is_empty() {
         writeln!(
@@ -67,11 +92,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .as_ref()
                 .map(|r| format!("{} · {}", r.party.title(), r.team))
                 .unwrap_or_default();
-            let outcome = if f.outcome == Outcome::Fail && !f.gating {
-                "fail (not gating)"
-            } else {
-                f.outcome.as_str()
-            };
+            let outcome = f.outcome_label();
             writeln!(
                 out,
                 "| {} | `{}` | {} | {} | `{}` | {} | {} |",

@@ -74,6 +74,8 @@ pub struct Style {
 pub struct Context<'a> {
     pub assessment: &'a Assessment,
     pub errors: &'a [Diagnostic],
+    /// Problems that do not stop the run (waivers about to expire or covering nothing).
+    pub warnings: &'a [Diagnostic],
     pub catalog: &'a Catalog,
     pub style: Style,
 }
@@ -81,7 +83,7 @@ pub struct Context<'a> {
 pub fn render(format: Format, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => text::render(cx.assessment, cx.errors, cx.style, out),
-        Format::Json => json::render(cx.assessment, cx.errors, out),
+        Format::Json => json::render(cx, out),
         Format::Sarif => sarif::render(cx, out),
         Format::Junit => junit::render(cx, out),
         Format::Github => github::render(cx, out),
@@ -107,23 +109,6 @@ pub fn xml_escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// A fingerprint of a finding that survives edits that move lines: the rule, the
-/// document's identity and the path inside it. FNV-1a, 64 bits, as hex.
-pub fn fingerprint(rule_id: &str, resource: &str, path: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in rule_id
-        .bytes()
-        .chain([0])
-        .chain(resource.bytes())
-        .chain([0])
-        .chain(path.bytes())
-    {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
 }
 
 #[cfg(test)]
@@ -152,21 +137,5 @@ mod tests {
                 .starts_with("unknown format \"sarf\" (one of: text, json, sarif")
         );
         assert!(parse_output("json=").is_err());
-    }
-
-    #[test]
-    fn fingerprints_are_stable_and_distinct() {
-        assert_eq!(
-            fingerprint("A-001", "Tenant/x", "/spec"),
-            fingerprint("A-001", "Tenant/x", "/spec")
-        );
-        assert_ne!(
-            fingerprint("A-001", "Tenant/x", "/spec"),
-            fingerprint("A-001", "Tenant/x", "/spe")
-        );
-        assert_ne!(
-            fingerprint("A-001", "Tenant/xy", ""),
-            fingerprint("A-001", "Tenant/x", "y")
-        );
     }
 }

@@ -7,9 +7,10 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use crate::diagnostic::Diagnostic;
 use crate::finding::{Outcome, Severity};
 
-use super::{Context, fingerprint};
+use super::Context;
 
 pub fn level(severity: Severity) -> &'static str {
     match severity {
@@ -28,6 +29,18 @@ fn security_severity(severity: Severity) -> &'static str {
         Severity::Low => "3.0",
         Severity::Info => "1.0",
     }
+}
+
+/// A problem of the run as a SARIF notification, located when its position is known.
+fn notification(level: &str, d: &Diagnostic) -> Value {
+    let mut n = json!({"level": level, "message": {"text": d.message}});
+    if let Some(l) = &d.location {
+        n["locations"] = json!([{"physicalLocation": {
+            "artifactLocation": {"uri": l.file.replace('\\', "/")},
+            "region": {"startLine": l.line, "startColumn": l.column},
+        }}]);
+    }
+    n
 }
 
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -73,7 +86,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         .assessment
         .findings
         .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown))
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Unknown | Outcome::Waived))
         .map(|f| {
             let resource = f.resource.as_ref().map(ToString::to_string).unwrap_or_default();
             let location = f.location.as_ref().map(|l| {
@@ -83,16 +96,17 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 }})
             });
             let responsibility = f.responsibility.as_ref();
-            json!({
+            let failed = matches!(f.outcome, Outcome::Fail | Outcome::Waived);
+            let mut result = json!({
                 "ruleId": f.rule_id,
                 "ruleIndex": index.get(f.rule_id.as_str()),
                 // An unknown is evidence to collect, not a defect: a note that does not fail.
-                "level": if f.outcome == Outcome::Fail { level(f.severity) } else { "note" },
-                "kind": if f.outcome == Outcome::Fail { "fail" } else { "review" },
+                "level": if failed { level(f.severity) } else { "note" },
+                "kind": if failed { "fail" } else { "review" },
                 "message": {"text": format!("{resource}: {}", f.message)},
                 "locations": location.into_iter().collect::<Vec<_>>(),
                 "partialFingerprints": {
-                    "stewardFinding/v1": fingerprint(&f.rule_id, &resource, f.path.as_deref().unwrap_or_default()),
+                    "stewardFinding/v1": f.fingerprint(),
                 },
                 "properties": {
                     "outcome": f.outcome.as_str(),
@@ -103,22 +117,27 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                     "serviceModel": responsibility.and_then(|r| r.service_model.as_deref()),
                     "gating": f.gating,
                 },
-            })
+            });
+            // A waiver is a suppression decided outside the tool; viewers hide the
+            // result but keep the justification.
+            if let Some(w) = f.waiver.as_ref().filter(|w| !w.expired) {
+                result["suppressions"] = json!([{
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": format!("{} (owner {}, until {}, {})", w.reason, w.owner, w.expires, w.at),
+                }]);
+            }
+            if let Some(b) = f.baseline {
+                result["baselineState"] = json!(b.as_str());
+            }
+            result
         })
         .collect();
     let notifications: Vec<Value> = cx
         .errors
         .iter()
-        .map(|e| {
-            let mut n = json!({"level": "error", "message": {"text": e.message}});
-            if let Some(l) = &e.location {
-                n["locations"] = json!([{"physicalLocation": {
-                    "artifactLocation": {"uri": l.file.replace('\\', "/")},
-                    "region": {"startLine": l.line, "startColumn": l.column},
-                }}]);
-            }
-            n
-        })
+        .map(|e| notification("error", e))
+        .chain(cx.warnings.iter().map(|w| notification("warning", w)))
         .chain(cx.assessment.findings.iter().filter(|f| f.outcome == Outcome::Error).map(|f| {
             json!({"level": "error", "message": {"text": format!("rule {} could not be evaluated: {}", f.rule_id, f.message)},
                    "descriptor": {"id": f.rule_id}})

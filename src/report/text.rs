@@ -61,16 +61,17 @@ pub fn render(
         if group.is_empty() {
             continue;
         }
-        let fails = group.iter().filter(|f| f.outcome == Outcome::Fail).count();
-        let unknowns = group.iter().filter(|f| f.outcome == Outcome::Unknown).count();
-        writeln!(
-            out,
-            "{}",
-            paint.bold(&format!(
-                "{} responsibility: {fails} failing, {unknowns} unknown",
-                party.title()
-            ))
-        )?;
+        let count = |o: Outcome| group.iter().filter(|f| f.outcome == o).count();
+        let mut heading = format!(
+            "{} responsibility: {} failing, {} unknown",
+            party.title(),
+            count(Outcome::Fail),
+            count(Outcome::Unknown)
+        );
+        if count(Outcome::Waived) > 0 {
+            heading.push_str(&format!(", {} waived", count(Outcome::Waived)));
+        }
+        writeln!(out, "{}", paint.bold(&heading))?;
         for f in group {
             finding(out, &paint, f)?;
         }
@@ -107,8 +108,8 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
     let at = f.location.as_ref().map(ToString::to_string).unwrap_or_default();
     let outcome = match f.outcome {
         Outcome::Unknown => paint.wrap("35", "unknown"),
-        Outcome::Fail if !f.gating => "fail (not gating)".to_owned(),
-        other => other.as_str().to_owned(),
+        Outcome::Waived => paint.dim("waived"),
+        _ => f.outcome_label().to_owned(),
     };
     writeln!(
         out,
@@ -119,6 +120,16 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
         at
     )?;
     writeln!(out, "      {}", f.message)?;
+    if let Some(w) = f.waiver.as_ref().filter(|w| !w.expired) {
+        writeln!(
+            out,
+            "      {}",
+            paint.dim(&format!(
+                "waived until {} by {}: {} ({})",
+                w.expires, w.owner, w.reason, w.at
+            ))
+        )?;
+    }
     if let Some(r) = &f.responsibility {
         let resource = f.resource.as_ref().map(ToString::to_string).unwrap_or_default();
         let model = r.service_model.as_deref().unwrap_or("no service model");
@@ -144,9 +155,32 @@ fn summary(out: &mut dyn Write, paint: &Paint, assessment: &Assessment) -> io::R
         "{} documents in {files} files ({} failed to load) · {} rules · as of {}",
         s.files.documents, s.files.files_failed, s.rules_evaluated, s.as_of
     )?;
+    if let Some(b) = &s.baseline {
+        writeln!(
+            out,
+            "baseline {}: {} new, {} unchanged (not gating), {} fixed, {} stale entries",
+            b.file,
+            b.new,
+            b.unchanged,
+            b.fixed.len(),
+            b.stale.len()
+        )?;
+    }
+    if let Some(c) = &s.changed {
+        writeln!(
+            out,
+            "changed since {}: {} documents; {} findings in unchanged documents not shown",
+            c.since, c.documents_changed, c.findings_hidden
+        )?;
+    }
     let o = &s.outcomes;
+    let waived = if o.waived > 0 {
+        format!("{} waived, ", o.waived)
+    } else {
+        String::new()
+    };
     let line = format!(
-        "{} passed, {} failed, {} unknown, {} errors",
+        "{} passed, {} failed, {} unknown, {waived}{} errors",
         o.pass,
         o.fail,
         o.unknown,
