@@ -4,7 +4,11 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema clean
+.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema size install clean
+
+PREFIX ?= /usr/local
+# The release binary must stay small enough to download in a CI step.
+MAX_BINARY_BYTES := 26214400
 
 ## demo: build steward and check the bundled sample estate with the built-in rules
 demo: build
@@ -14,11 +18,30 @@ demo: build
 build:
 	$(CARGO) build --release --locked
 
-## test: formatting, lints, the Rust tests, and the Rego tests of the built-in rules
+## test: formatting, lints, the Rust tests, the Rego tests of the built-in rules, OPA parity, binary size
 test: lint sarif-schema
 	$(CARGO) test --locked
 	$(CARGO) run --quiet --locked -- test rules --coverage-threshold 95
 	$(MAKE) parity
+	$(MAKE) size
+
+## size: build the release binary and fail if it is larger than 25 MiB
+size: build
+	@size=$$(wc -c < $(STEWARD_RELEASE)); \
+	echo "release binary: $$size bytes (limit $(MAX_BINARY_BYTES))"; \
+	[ $$size -le $(MAX_BINARY_BYTES) ]
+
+## install: the binary, the manual pages and shell completions under PREFIX (default /usr/local)
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(STEWARD_RELEASE) $(DESTDIR)$(PREFIX)/bin/steward
+	$(STEWARD_RELEASE) man --out $(DESTDIR)$(PREFIX)/share/man/man1 > /dev/null
+	$(STEWARD_RELEASE) completions bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/steward
+	$(STEWARD_RELEASE) completions zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_steward
+	$(STEWARD_RELEASE) completions fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/steward.fish
 
 ## sarif-schema: fetch the official SARIF 2.1.0 schema (checksum-pinned) for the SARIF validation test
 sarif-schema:
@@ -45,10 +68,11 @@ lint:
 fmt:
 	$(CARGO) fmt --all
 
-## snapshots: rewrite the golden outputs after an intended change, then review the diff
+## snapshots: rewrite the golden outputs (report, bad-input corpus) after an intended change, then review the diff
 snapshots:
 	UPDATE_SNAPSHOTS=1 $(CARGO) test --locked --test cli
-	git diff --stat tests/snapshots
+	UPDATE_SNAPSHOTS=1 $(CARGO) test --locked --test hostile every_corpus_case
+	git diff --stat tests/snapshots testdata/bad/corpus
 
 clean:
 	$(CARGO) clean

@@ -36,6 +36,18 @@ fn main() {
     embed(&mut out, "FIXTURE_FILES", "testdata/rules", |p| {
         p.extension().is_some_and(|e| e == "yaml")
     });
+    // `--version` names the catalog: its version (rules/VERSION) and its rule count.
+    let rules = walkdir::WalkDir::new("rules")
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.ends_with(".rego") && !name.ends_with("_test.rego") && !e.path().starts_with("rules/lib")
+        })
+        .count();
+    let version = std::fs::read_to_string("rules/VERSION").unwrap_or_default();
+    println!("cargo::rustc-env=STEWARD_CATALOG_RULES={rules}");
+    println!("cargo::rustc-env=STEWARD_CATALOG_VERSION={}", version.trim());
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("builtin.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());

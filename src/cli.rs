@@ -13,13 +13,37 @@ Exit codes:
   1  failing findings (or, for `steward test`, a failing test)
   2  an error: unreadable or invalid input, a rule that does not compile or evaluate, bad usage";
 
+/// `--version`: the binary's version and the catalog built into it.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nbuilt-in catalog ",
+    env!("STEWARD_CATALOG_VERSION"),
+    ", ",
+    env!("STEWARD_CATALOG_RULES"),
+    " rules"
+);
+
 /// Check an estate inventory against Microsoft's shared-responsibility security
 /// guidance, with every gap mapped to the party and team that own it.
 #[derive(Debug, Parser)]
-#[command(name = "steward", version, after_help = EXIT_CODES, propagate_version = true)]
+#[command(
+    name = "steward",
+    version,
+    long_version = LONG_VERSION,
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print only results and errors: no notes or warnings on stderr.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say more on stderr: the configuration and rules in use, what was read, every test.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 
     /// Configuration file (default: steward.yaml in the current directory or its parents).
     #[arg(long, global = true, value_name = "FILE")]
@@ -75,9 +99,65 @@ pub enum Command {
     /// Record today's failing findings so that checks gate only on new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Start an inventory repository: a commented steward.yaml, one example document per
+    /// kind, editor schemas, a pre-commit hook and a CI workflow. Never overwrites a file.
+    #[command(after_help = "Example:\n  steward init my-estate\n  cd my-estate && steward check inventory/")]
+    Init(InitArgs),
+    /// Print a JSON Schema, for editors and other tools.
+    #[command(
+        after_help = "Examples:\n  steward schema inventory > .steward/inventory.schema.json\n  steward schema config"
+    )]
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  steward completions bash > ~/.local/share/bash-completion/completions/steward\n  steward completions zsh > ~/.zfunc/_steward\n  steward completions fish > ~/.config/fish/completions/steward.fish\n  steward completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a directory;
+    /// generated from the same definitions as --help.
+    #[command(
+        after_help = "Examples:\n  steward man > steward.1 && man -l steward.1\n  steward man --out /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to set up (created if needed).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// The schemas steward can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaName {
+    /// Inventory documents.
+    Inventory,
+    /// steward.yaml and waivers files.
+    Config,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[arg(value_enum)]
+    pub name: SchemaName,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write steward.1 and steward-COMMAND.1 for every command into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -188,7 +268,44 @@ pub struct CheckArgs {
     pub waivers: WaiverSource,
 
     #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
     pub source: RuleSource,
+}
+
+/// Bounds on what a run may spend, so hostile inputs and runaway rules cannot hang or
+/// exhaust a CI machine; breaching one is an error that names it.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Wall-clock seconds one rule may run before its outcome is an error.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub rule_timeout: u64,
+
+    /// Memory the run may use while rules evaluate, in MiB; a rule that crosses it is an error.
+    #[arg(long, value_name = "MIB", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(64..))]
+    pub memory_limit: u64,
+
+    /// Inventory files larger than this many MiB are refused.
+    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_file_size: u64,
+
+    /// Threads evaluating rules (default: one per core); the results never depend on it.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub jobs: Option<u64>,
+}
+
+impl LimitArgs {
+    pub fn engine(&self) -> crate::engine::Limits {
+        crate::engine::Limits {
+            rule_timeout: std::time::Duration::from_secs(self.rule_timeout),
+            memory: self.memory_limit << 20,
+        }
+    }
+
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_size << 20
+    }
 }
 
 /// Where waivers come from, beyond steward.yaml.
@@ -230,6 +347,9 @@ pub struct BaselineCreateArgs {
     pub waivers: WaiverSource,
 
     #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
     pub source: RuleSource,
 }
 
@@ -256,10 +376,6 @@ pub struct TestArgs {
     /// The evaluation date tests run at, so date-dependent tests are reproducible.
     #[arg(long, value_name = "DATE", default_value = "2026-01-01")]
     pub as_of: String,
-
-    /// Print every test, not only the failures.
-    #[arg(long, short)]
-    pub verbose: bool,
 
     /// Run only the tests whose `package.name` matches this regular expression
     /// (fixture checks are named `fixture.<ID>.good` and `fixture.<ID>.bad`).

@@ -41,24 +41,59 @@ pub enum RuleRun {
 /// Default wall-clock budget for one rule on one run.
 pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Default memory budget of a run, in bytes (4 GiB): far above what 100,000 documents
+/// need, low enough that a rule building a runaway value fails instead of the machine.
+pub const DEFAULT_MEMORY_LIMIT: u64 = 4 << 30;
+
+/// What one evaluation may spend; breaching either makes the rule's outcome an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time per rule.
+    pub rule_timeout: Duration,
+    /// Bytes the whole process may hold while rules run (regorus counts every
+    /// allocation and stops an evaluation that crosses it).
+    pub memory: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            rule_timeout: DEFAULT_RULE_TIMEOUT,
+            memory: DEFAULT_MEMORY_LIMIT,
+        }
+    }
+}
+
 /// The compiled catalog.
 pub struct Engine {
     base: regorus::Engine,
     /// For each rule of the catalog: whether it declares `unknown`.
     has_unknown: Vec<bool>,
+    limits: Limits,
+    /// Worker threads; all available cores when None.
+    jobs: Option<usize>,
 }
 
 impl Engine {
     /// Compiles every module of `catalog`. A module that does not parse is reported
     /// with its file, line and column; the rules in the others still run.
     pub fn compile(catalog: &Catalog, extra: &[crate::catalog::Module]) -> (Engine, Vec<Diagnostic>) {
+        Engine::compile_with(catalog, extra, Limits::default())
+    }
+
+    /// As [`Engine::compile`], with the given limits.
+    pub fn compile_with(
+        catalog: &Catalog,
+        extra: &[crate::catalog::Module],
+        limits: Limits,
+    ) -> (Engine, Vec<Diagnostic>) {
         let mut base = regorus::Engine::new();
         base.set_rego_v0(false);
         // A builtin given a bad argument must be an error the author sees, not a silent
         // undefined that turns a fail into a pass.
         base.set_strict_builtin_errors(true);
         base.set_execution_timer_config(ExecutionTimerConfig {
-            limit: DEFAULT_RULE_TIMEOUT,
+            limit: limits.rule_timeout,
             check_interval: NonZeroU32::MIN,
         });
         let mut errors = Vec::new();
@@ -79,7 +114,20 @@ impl Engine {
                         .unwrap_or(false)
             })
             .collect();
-        (Engine { base, has_unknown }, errors)
+        (
+            Engine {
+                base,
+                has_unknown,
+                limits,
+                jobs: None,
+            },
+            errors,
+        )
+    }
+
+    /// Evaluates with at most `jobs` worker threads (results do not depend on it).
+    pub fn set_jobs(&mut self, jobs: Option<usize>) {
+        self.jobs = jobs;
     }
 
     /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
@@ -93,6 +141,7 @@ impl Engine {
 
     /// As [`Engine::evaluate`], with the wall time each rule took.
     pub fn evaluate_timed(&self, catalog: &Catalog, input: &Value, data: &Value) -> Vec<(RuleRun, Duration)> {
+        regorus::set_global_memory_limit(Some(self.limits.memory));
         let mut engine = self.base.clone();
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
@@ -118,8 +167,9 @@ impl Engine {
         // Workers take the next rule from a shared counter, so one slow rule does not
         // hold back the rules that a fixed split would have queued behind it.
         let next = AtomicUsize::new(1);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
+        let threads = self
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
             .clamp(1, rules.len().max(1));
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)

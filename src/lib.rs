@@ -23,4 +23,5 @@ pub mod report;
 pub mod responsibility;
 pub mod rule_page;
 pub mod scaffold;
+pub mod starter;
 pub mod waiver;

@@ -131,7 +131,7 @@ fn bad_files_are_all_reported_with_positions_and_the_good_one_is_still_checked()
         "error: testdata/bad/malformed.yaml:7:1: invalid YAML: did not find expected ',' or '}', while parsing a flow mapping at line 6 column 24",
         "error: testdata/bad/missing-field.yaml:3:1: missing required field \"name\" in \"metadata\"",
         "error: testdata/bad/unknown-kind.yaml:2:1: unknown kind \"Subscripton\"; did you mean \"Subscription\"?",
-        "error: testdata/bad/wrong-type.yaml:7:3: expected an integer, found \"ninety\"",
+        "error: testdata/bad/wrong-type.yaml:7:3: spec.retentionInDays: expected an integer, found \"ninety\"",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

@@ -15,6 +15,7 @@ pub fn create(args: &BaselineCreateArgs, config: &Config, out: &mut dyn Write) -
         as_of: args.as_of.as_deref(),
         source: &args.source,
         waivers: &args.waivers,
+        limits: &args.limits,
         timings: false,
     };
     let evaluated = match evaluate(&request, config) {

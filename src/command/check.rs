@@ -7,7 +7,7 @@ use crate::assessment::{self, Assessment, GatePolicy};
 use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::changes;
-use crate::cli::{CheckArgs, RuleSource, WaiverSource};
+use crate::cli::{CheckArgs, LimitArgs, RuleSource, WaiverSource};
 use crate::config::{self, Config};
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
@@ -24,6 +24,7 @@ pub(super) struct Request<'a> {
     pub as_of: Option<&'a str>,
     pub source: &'a RuleSource,
     pub waivers: &'a WaiverSource,
+    pub limits: &'a LimitArgs,
     pub timings: bool,
 }
 
@@ -73,9 +74,10 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
     let mut clock = Phases::new(request.timings);
-    let loaded = inventory::load(request.paths);
+    let loaded = inventory::load_with(request.paths, request.limits.max_file_bytes());
     clock.lap("load");
-    let (engine, compile_errors) = Engine::compile(&catalog, &[]);
+    let (mut engine, compile_errors) = Engine::compile_with(&catalog, &[], request.limits.engine());
+    engine.set_jobs(request.limits.jobs.and_then(|j| usize::try_from(j).ok()));
     errors.extend(compile_errors);
     clock.lap("compile");
     errors.extend(loaded.errors);
@@ -119,6 +121,7 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
         as_of: args.as_of.as_deref(),
         source: &args.source,
         waivers: &args.waivers,
+        limits: &args.limits,
         timings: args.timings,
     };
     let Evaluated {

@@ -2,22 +2,26 @@
 
 mod baseline;
 mod check;
+mod completions;
 mod config;
 mod docs;
 mod explain;
+mod init;
 mod input;
 mod matrix;
 mod new_rule;
 mod rules;
+mod schema;
 mod test;
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::catalog::Catalog;
 use crate::cli::{BaselineCommand, ColorChoice, Command, ConfigCommand, RuleSource};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Stage};
-use crate::report::Style;
+use crate::report::{Style, printable};
 use crate::responsibility::Matrix;
 
 /// How a run ended, as the process exit status.
@@ -31,7 +35,26 @@ pub enum Status {
     Error = 2,
 }
 
+/// How much goes to stderr besides errors: set once per run from --quiet/--verbose and
+/// read wherever notes are printed, which is too many places to thread a flag through.
+static VERBOSITY: AtomicU8 = AtomicU8::new(NORMAL);
+const QUIET: u8 = 0;
+const NORMAL: u8 = 1;
+const VERBOSE: u8 = 2;
+
+fn verbosity() -> u8 {
+    VERBOSITY.load(Ordering::Relaxed)
+}
+
 pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
+    let level = if cli.quiet {
+        QUIET
+    } else if cli.verbose {
+        VERBOSE
+    } else {
+        NORMAL
+    };
+    VERBOSITY.store(level, Ordering::Relaxed);
     let stdout = io::stdout();
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -67,7 +90,11 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Input(args) => input::run(&args, &config, &mut out),
         Command::Config(ConfigCommand::Show) => config::show(&config, &mut out),
         Command::Baseline(BaselineCommand::Create(args)) => baseline::create(&args, &config, &mut out),
-        Command::Test(args) => test::run(&args, style, &mut out),
+        Command::Test(args) => test::run(&args, level == VERBOSE, style, &mut out),
+        Command::Init(args) => init::run(&args, &mut out),
+        Command::Schema(args) => schema::run(&args, &mut out),
+        Command::Completions(args) => completions::completions(args.shell, &mut out),
+        Command::Man(args) => completions::manual(&args, &mut out),
         Command::Matrix => matrix::run(&mut out),
         Command::Rules(args) => rules::run(&args, &config, &mut out),
         Command::Explain(args) => explain::run(&args, &config, &mut out),
@@ -82,21 +109,34 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
 fn report_diagnostics(errors: &[Diagnostic]) {
     let mut err = io::stderr().lock();
     for e in errors {
-        let _ = writeln!(err, "error: {e}");
+        let _ = writeln!(err, "error: {}", printable(&e.to_string()));
     }
 }
 
 fn report_warnings(warnings: &[Diagnostic]) {
+    if verbosity() == QUIET {
+        return;
+    }
     let mut err = io::stderr().lock();
     for w in warnings {
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(err, "warning: {}", printable(&w.to_string()));
     }
 }
 
 fn report_notes(notes: &[String]) {
+    if verbosity() == QUIET {
+        return;
+    }
     let mut err = io::stderr().lock();
     for n in notes {
-        let _ = writeln!(err, "note: {n}");
+        let _ = writeln!(err, "note: {}", printable(n));
+    }
+}
+
+/// With --verbose: what the run is using, on stderr.
+fn report_info(message: impl std::fmt::Display) {
+    if verbosity() == VERBOSE {
+        let _ = writeln!(io::stderr().lock(), "info: {message}");
     }
 }
 
@@ -109,8 +149,14 @@ fn load_config(path: Option<&std::path::Path>) -> Result<Config, Vec<Diagnostic>
             .and_then(|d| crate::config::discover(&d)),
     };
     match found {
-        Some(p) => Config::load(&p),
-        None => Ok(Config::default()),
+        Some(p) => {
+            report_info(format_args!("configuration {}", p.display()));
+            Config::load(&p)
+        }
+        None => {
+            report_info("no steward.yaml found; built-in defaults");
+            Ok(Config::default())
+        }
     }
 }
 
@@ -132,5 +178,16 @@ fn load_rules(
     let (mut catalog, mut errors) = Catalog::assemble(&matrix, &dirs, !source.no_builtin, false);
     errors.extend(config.check(&catalog));
     config.apply(&mut catalog);
+    let shown: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    report_info(format_args!(
+        "{} rules in effect (built-in catalog {}; rule directories: {})",
+        catalog.rules.len(),
+        if source.no_builtin { "off" } else { "on" },
+        if shown.is_empty() {
+            "none".to_owned()
+        } else {
+            shown.join(", ")
+        }
+    ));
     Ok((matrix, catalog, errors))
 }

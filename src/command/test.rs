@@ -20,7 +20,7 @@ fn usage(message: String) -> io::Result<Status> {
     Ok(Status::Error)
 }
 
-pub fn run(args: &TestArgs, style: Style, out: &mut dyn Write) -> io::Result<Status> {
+pub fn run(args: &TestArgs, verbose: bool, style: Style, out: &mut dyn Write) -> io::Result<Status> {
     let as_of = match AsOf::parse(&args.as_of) {
         Ok(d) => d,
         Err(e) => return usage(format!("--as-of: {e}")),
@@ -54,7 +54,7 @@ pub fn run(args: &TestArgs, style: Style, out: &mut dyn Write) -> io::Result<Sta
     errors.extend(run.errors.iter().cloned());
     report_diagnostics(&errors);
     match args.format {
-        TestFormat::Text => text(&run, args.verbose, style, out)?,
+        TestFormat::Text => text(&run, verbose, style, out)?,
         TestFormat::Junit => junit(&run, out)?,
     }
     let below = args.coverage_threshold.filter(|t| run.total_coverage() < *t);

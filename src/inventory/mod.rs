@@ -92,8 +92,17 @@ pub struct Loaded {
     pub notes: Vec<String>,
 }
 
+/// Files larger than this are refused unless the limit is raised (256 MiB): far above
+/// any real inventory file, and a bound on what one pull request can make steward read.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
+
 /// Reads every inventory file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_with(paths, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// As [`load`], refusing files larger than `max_file_size` bytes.
+pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
     let found = discover::discover(paths);
     let mut loaded = Loaded {
         errors: found.errors,
@@ -101,6 +110,20 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
         ..Loaded::default()
     };
     for candidate in found.files {
+        let size = std::fs::metadata(&candidate.path).map_or(0, |m| m.len());
+        if size > max_file_size {
+            loaded.inventory.stats.files_failed += 1;
+            loaded.errors.push(Diagnostic::in_file(
+                Stage::Read,
+                candidate.display,
+                format!(
+                    "the file is {} MiB, larger than the limit of {} MiB (raise it with --max-file-size)",
+                    size.div_ceil(1 << 20),
+                    max_file_size >> 20
+                ),
+            ));
+            continue;
+        }
         match std::fs::read(&candidate.path) {
             Ok(bytes) => loaded.add_file(candidate.display, bytes),
             Err(e) => {
@@ -123,6 +146,16 @@ impl Loaded {
     pub fn add_file(&mut self, display: String, bytes: Vec<u8>) {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
+            Err(e) if e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]) => {
+                // Windows PowerShell 5.1 writes UTF-16 by default (Out-File, `>`).
+                self.inventory.stats.files_failed += 1;
+                self.errors.push(Diagnostic::at(
+                    Stage::Parse,
+                    Location { file: display, line: 1, column: 1 },
+                    "UTF-16 text; inventory files must be UTF-8 (re-save it as UTF-8, e.g. Out-File -Encoding utf8)",
+                ));
+                return;
+            }
             Err(e) => {
                 let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -136,6 +169,20 @@ impl Loaded {
                 return;
             }
         };
+        let json = display.to_ascii_lowercase().ends_with(".json");
+        if json && let Err(e) = parse::check_json(&text) {
+            self.inventory.stats.files_failed += 1;
+            self.errors.push(Diagnostic::at(
+                Stage::Parse,
+                Location {
+                    file: display,
+                    line: e.line.unwrap_or(1),
+                    column: e.column.unwrap_or(1),
+                },
+                format!("invalid JSON: {}", e.message),
+            ));
+            return;
+        }
         let parsed = match parse::parse(&text) {
             Ok(p) => p,
             Err(e) => {
@@ -148,7 +195,7 @@ impl Loaded {
                 self.errors.push(Diagnostic::at(
                     Stage::Parse,
                     location,
-                    format!("invalid YAML: {}", e.message),
+                    format!("invalid {}: {}", if json { "JSON" } else { "YAML" }, e.message),
                 ));
                 return;
             }
@@ -348,7 +395,7 @@ mod tests {
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!(
             loaded.errors[0].to_string(),
-            "s.yaml:9:11: expected one of Free, Standard; found \"Premium\""
+            "s.yaml:9:11: spec.pricings.Arm.pricingTier: expected one of Free, Standard; found \"Premium\""
         );
     }
 

@@ -32,6 +32,7 @@ pub struct Parsed {
 /// if it were whole.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    character_guard(text)?;
     flow_depth_guard(text)?;
     let mut parsed = Parsed::default();
     for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
@@ -42,6 +43,55 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         }
     }
     Ok(parsed)
+}
+
+/// Checks that `text` is JSON as RFC 8259 defines it. JSON files are then read by the
+/// same YAML reader as everything else (so positions and the source map are the same
+/// code), but that reader is lenient: it would accept trailing commas, comments and bare
+/// words that no JSON tool does.
+pub fn check_json(text: &str) -> Result<(), ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<de::IgnoredAny>(text)
+        .map(|_| ())
+        .map_err(|e| {
+            let mut message = e.to_string();
+            if let Some(start) = message.find(" at line ") {
+                message.truncate(start);
+            }
+            ParseError {
+                line: Some(e.line().max(1)),
+                column: Some(e.column().max(1)),
+                message,
+            }
+        })
+}
+
+/// Characters YAML does not allow in a stream (C0 and C1 controls other than tab, line
+/// feed, carriage return and next-line; DEL; the non-characters U+FFFE and U+FFFF),
+/// reported with their position: the reader itself gives only a byte offset.
+fn character_guard(text: &str) -> Result<(), ParseError> {
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            continue;
+        }
+        let allowed =
+            matches!(c, '\t' | '\r' | '\u{85}') || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}');
+        if !allowed {
+            return Err(ParseError {
+                line: Some(line),
+                column: Some(column),
+                message: format!(
+                    "the control character U+{:04X} is not allowed in YAML (is this a binary file?)",
+                    u32::from(c)
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Deeper flow nesting than this is refused before parsing: the YAML reader would give
@@ -124,6 +174,11 @@ fn convert(text: &str, e: &serde_yaml::Error) -> ParseError {
     {
         (line, column) = (Some(pos.line), Some(pos.column));
     }
+    if message.starts_with("repetition limit exceeded") {
+        message.push_str(" (aliases expand into too many values: an alias bomb?)");
+    } else if message.starts_with("recursion limit exceeded") {
+        message.push_str(" (nesting deeper than 128 levels)");
+    }
     if message.contains("cannot start any token")
         && let (Some(l), Some(c)) = (line, column)
         && text
@@ -175,6 +230,16 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::Number(v.into()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        i64::try_from(v)
+            .map(|v| Value::Number(v.into()))
+            .map_err(|_| E::custom(format!("the integer {v} is too large (at most 64 bits)")))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        u64::try_from(v)
+            .map(|v| Value::Number(v.into()))
+            .map_err(|_| E::custom(format!("the integer {v} is too large (at most 64 bits)")))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
         Number::from_f64(v).map(Value::Number).ok_or_else(|| {

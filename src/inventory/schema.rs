@@ -71,10 +71,18 @@ pub fn validate(document: &Value) -> Vec<Violation> {
 /// Every violation of `document` against `compiled`, in document order.
 pub fn violations(compiled: &Schema, document: &Value) -> Vec<Violation> {
     let kind = document.get("kind").and_then(Value::as_str);
-    let mut out = Vec::new();
+    let mut out: Vec<Violation> = Vec::new();
     for error in compiled.validator.iter_errors(document) {
         let pointer = error.instance_path().to_string();
         let instance = error.instance();
+        // Messages about a value name the field, so they read well without the file open.
+        let field = |message: String| {
+            if pointer.is_empty() {
+                message
+            } else {
+                format!("{}: {message}", dotted(&pointer))
+            }
+        };
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 let allowed = allowed_fields(&compiled.schema, kind, &pointer);
@@ -115,8 +123,8 @@ pub fn violations(compiled: &Schema, document: &Value) -> Vec<Violation> {
                         .join(" or "),
                 };
                 out.push(Violation {
+                    message: field(format!("expected {expected}, found {}", describe(instance))),
                     pointer,
-                    message: format!("expected {expected}, found {}", describe(instance)),
                 });
             }
             ValidationErrorKind::Enum { options } if pointer == "/kind" => {
@@ -130,50 +138,79 @@ pub fn violations(compiled: &Schema, document: &Value) -> Vec<Violation> {
                 out.push(Violation { pointer, message });
             }
             ValidationErrorKind::Enum { options } => {
+                let options = options.as_array().map(Vec::as_slice).unwrap_or_default();
+                // Bare words read best, but when strings and other values mix (true and
+                // "True") the quotes are what tells them apart.
+                let all_strings = options.iter().all(Value::is_string);
                 let choices: Vec<String> = options
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                            .collect()
+                    .iter()
+                    .map(|v| match v.as_str() {
+                        Some(text) if all_strings => text.to_owned(),
+                        _ => v.to_string(),
                     })
-                    .unwrap_or_default();
+                    .collect();
                 let mut message = format!(
                     "expected one of {}; found {}",
                     choices.join(", "),
                     describe(instance)
                 );
-                if let Some(s) = instance
-                    .as_str()
-                    .and_then(|f| suggest(f, choices.iter().map(String::as_str)))
+                if all_strings
+                    && let Some(s) = instance
+                        .as_str()
+                        .and_then(|f| suggest(f, choices.iter().map(String::as_str)))
                 {
                     message.push_str(&format!("; did you mean {s:?}?"));
                 }
-                out.push(Violation { pointer, message });
+                out.push(Violation {
+                    message: field(message),
+                    pointer,
+                });
             }
             ValidationErrorKind::Constant { expected_value } => {
                 out.push(Violation {
+                    message: field(format!("expected {expected_value}, found {}", describe(instance))),
                     pointer,
-                    message: format!("expected {expected_value}, found {}", describe(instance)),
                 });
             }
             ValidationErrorKind::Pattern { pattern } => {
                 let what = if pattern.contains(r"\d{4}-\d{2}-\d{2}") {
                     "a date (YYYY-MM-DD)".to_owned()
                 } else if pointer.ends_with("/metadata/name") {
-                    "a name without '/' and not starting with a space".to_owned()
+                    "a name without '/' or control characters, not starting with a space".to_owned()
                 } else {
                     format!("a string matching {pattern}")
                 };
                 out.push(Violation {
+                    message: field(format!("expected {what}, found {}", describe(instance))),
                     pointer,
-                    message: format!("expected {what}, found {}", describe(instance)),
                 });
             }
             _ => out.push(Violation {
+                message: field(error.to_string()),
                 pointer,
-                message: error.to_string(),
             }),
+        }
+    }
+    // One defect can break several branches of the schema the same way (a null where a
+    // mapping belongs); say it once.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|v| seen.insert((v.pointer.clone(), v.message.clone())));
+    out
+}
+
+/// A JSON pointer as people write field paths: `/spec/pricings/VirtualMachines` is
+/// `spec.pricings.VirtualMachines`, and list positions are `[0]`.
+fn dotted(pointer: &str) -> String {
+    let mut out = String::new();
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{token}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&token);
         }
     }
     out
@@ -337,7 +374,7 @@ mod tests {
         assert!(
             v.contains(&Violation {
                 pointer: "/spec/retentionInDays".into(),
-                message: "expected an integer, found \"ninety\"".into()
+                message: "spec.retentionInDays: expected an integer, found \"ninety\"".into()
             }),
             "{v:?}"
         );
@@ -348,7 +385,7 @@ mod tests {
         let d = doc("Subscription", json!({"serviceModel": "Iaas"}));
         assert_eq!(
             validate(&d)[0].message,
-            "expected one of onprem, iaas, paas, saas; found \"Iaas\"; did you mean \"iaas\"?"
+            "spec.serviceModel: expected one of onprem, iaas, paas, saas; found \"Iaas\"; did you mean \"iaas\"?"
         );
     }
 }

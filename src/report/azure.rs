@@ -7,11 +7,13 @@ use crate::finding::{Outcome, Severity};
 use super::Context;
 
 fn escape(text: &str) -> String {
-    text.replace('%', "%AZP25")
+    let escaped = text
+        .replace('%', "%AZP25")
         .replace(';', "%3B")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
-        .replace(']', "%5D")
+        .replace(']', "%5D");
+    super::printable(&escaped).into_owned()
 }
 
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -9,7 +9,8 @@ use super::Context;
 
 /// Workflow-command escaping for the message part.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    super::printable(&escaped).into_owned()
 }
 
 /// Workflow-command escaping for property values, which also end at `,` and `:`.

@@ -11,7 +11,7 @@ use super::Context;
 const MAX_ROWS: usize = 100;
 
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::printable(&text.replace('\n', " ")).replace('|', "\\|")
 }
 
 pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {

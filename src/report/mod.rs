@@ -93,6 +93,31 @@ pub fn render(format: Format, cx: &Context<'_>, out: &mut dyn Write) -> io::Resu
     }
 }
 
+/// Text from an inventory made safe for a terminal or a line-based log: control
+/// characters (a newline in a name could forge an `error:` line; an escape sequence
+/// could rewrite the screen) and invisible format characters (bidirectional overrides
+/// that make text read differently from what it is) are shown as `\u{…}` escapes.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if unsafe_char(c) {
+                    format!("\\u{{{:04x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// Escapes text for XML attribute values and element content.
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -114,6 +139,14 @@ pub fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_text_is_made_printable() {
+        assert_eq!(printable("plain name"), "plain name");
+        assert_eq!(printable("soc\nerror: forged"), "soc\\u{000a}error: forged");
+        assert_eq!(printable("a\u{1b}[31mred"), "a\\u{001b}[31mred");
+        assert_eq!(printable("gpj.\u{202e}exe"), "gpj.\\u{202e}exe");
+    }
 
     #[test]
     fn outputs_parse_with_and_without_a_path() {

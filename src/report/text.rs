@@ -7,7 +7,7 @@ use crate::assessment::Assessment;
 use crate::diagnostic::Diagnostic;
 use crate::finding::{Finding, Outcome, Party, Severity};
 
-use super::Style;
+use super::{Style, printable};
 
 struct Paint {
     on: bool,
@@ -92,11 +92,11 @@ pub fn render(
                 out,
                 "  {} {}  {}",
                 paint.wrap("1;31", "ERROR   "),
-                paint.bold(&f.rule_id),
-                at
+                paint.bold(&printable(&f.rule_id)),
+                printable(&at)
             )?;
             for line in f.message.lines() {
-                writeln!(out, "      {line}")?;
+                writeln!(out, "      {}", printable(line))?;
             }
         }
         writeln!(out)?;
@@ -115,19 +115,19 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
         out,
         "  {} {}  {}  {}",
         paint.severity(f.severity),
-        paint.bold(&f.rule_id),
+        paint.bold(&printable(&f.rule_id)),
         outcome,
-        at
+        printable(&at)
     )?;
-    writeln!(out, "      {}", f.message)?;
+    writeln!(out, "      {}", printable(&f.message))?;
     if let Some(w) = f.waiver.as_ref().filter(|w| !w.expired) {
         writeln!(
             out,
             "      {}",
-            paint.dim(&format!(
+            paint.dim(&printable(&format!(
                 "waived until {} by {}: {} ({})",
                 w.expires, w.owner, w.reason, w.at
-            ))
+            )))
         )?;
     }
     if let Some(r) = &f.responsibility {
@@ -136,12 +136,12 @@ fn finding(out: &mut dyn Write, paint: &Paint, f: &Finding) -> io::Result<()> {
         writeln!(
             out,
             "      {}",
-            paint.dim(&format!(
+            paint.dim(&printable(&format!(
                 "{resource} · team {} · {} ({model}): {}",
                 r.team,
                 r.area,
                 r.party.as_str()
-            ))
+            )))
         )?;
     }
     Ok(())
