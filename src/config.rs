@@ -449,7 +449,9 @@ mod tests {
         );
         assert_eq!(
             parse("severity:\n  LOG-004: urgent\n").unwrap_err(),
-            vec!["steward.yaml:2:3: severity.LOG-004: expected one of critical, high, medium, low, info; found \"urgent\""]
+            vec![
+                "steward.yaml:2:3: severity.LOG-004: expected one of critical, high, medium, low, info; found \"urgent\""
+            ]
         );
     }
 
