@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod finding;
 pub mod inventory;
+pub mod probe;
 pub mod rego_test;
 pub mod report;
 pub mod responsibility;

@@ -12,6 +12,7 @@ use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Engine, FileCoverage};
 use crate::inventory::Loaded;
+use crate::probe;
 use crate::responsibility::Matrix;
 use crate::waiver::Ledger;
 
@@ -160,7 +161,7 @@ pub fn run(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> TestRun
             let outcome = match result {
                 Ok(Some(Value::Bool(true))) => TestOutcome::Pass,
                 Ok(Some(other)) => TestOutcome::Fail(format!("the test evaluated to {other}, not true")),
-                Ok(None) => TestOutcome::Fail("the test body was not satisfied (undefined)".into()),
+                Ok(None) => TestOutcome::Fail(why_undefined(catalog, &case, options.data)),
                 Err(e) => TestOutcome::Error(e),
             };
             (case, outcome)
@@ -171,6 +172,20 @@ pub fn run(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> TestRun
         results,
         errors,
         coverage,
+    }
+}
+
+/// The first expression of a failed test's body that did not hold, with the values
+/// it compared when it is a comparison.
+fn why_undefined(catalog: &Catalog, case: &TestCase, data: &Value) -> String {
+    let explained = catalog
+        .tests
+        .iter()
+        .find(|m| m.path == case.file)
+        .and_then(|m| probe::explain(catalog, m, &case.package, case.line, &serde_json::json!({}), data));
+    match explained {
+        Some(e) => format!("not satisfied at {}", e.render(&case.file)),
+        None => "the test body was not satisfied (undefined)".into(),
     }
 }
 

@@ -265,13 +265,17 @@ fn a_failing_rego_test_exits_one_and_names_file_and_line() {
     std::fs::create_dir_all(&rules).unwrap();
     std::fs::write(
         rules.join("thing_test.rego"),
-        "package steward.rules.custom.thing_test\n\ntest_ok if true\n\ntest_wrong if {\n\t1 == 2\n}\n",
+        "package steward.rules.custom.thing_test\n\ntest_ok if true\n\ntest_wrong if {\n\tx := {\"a\": 1, \"b\": [1, 2]}\n\tcount(x) == 2\n\tx.b == [1, 3]\n}\n",
     )
     .unwrap();
     let out = steward().arg("test").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("custom/thing_test.rego:5: test_wrong"), "{text}");
+    // The first expression that did not hold, and the values it compared.
+    assert!(text.contains("custom/thing_test.rego:8: x.b == [1, 3]"), "{text}");
+    assert!(text.contains("left:  [1,2]"), "{text}");
+    assert!(text.contains("right: [1,3]"), "{text}");
     assert!(text.trim_end().ends_with("passed, 1 failed"), "{text}");
 }
 
@@ -551,4 +555,25 @@ fn one_run_writes_several_formats_and_the_threshold_decides_the_exit_status() {
         .output()
         .unwrap();
     assert_eq!(microsoft.status.code(), Some(0));
+}
+
+#[test]
+fn a_rule_calling_a_missing_builtin_is_rejected_at_load() {
+    let rules = tempfile::tempdir().unwrap();
+    let dir = rules.path().join("custom");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The call sits behind a condition no document meets, so only a load-time check sees it.
+    let rule = "# METADATA\n# title: Uses a builtin OPA has\n# description: x\n# custom:\n#   id: ORG-003\n#   severity: low\n#   area: Customer data\n#   kinds: [Tenant]\n#   guidance: none\n#   remediation: none\npackage steward.rules.custom.lookup\n\nimport data.steward.lib\n\ndeny contains lib.result(t, [], \"x\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tt.spec.never == \"set\"\n\tio.jwt.decode_verify(t.spec.token, {})\n}\n";
+    std::fs::write(dir.join("lookup.rego"), rule).unwrap();
+    let out = steward()
+        .args(["check", ESTATE, "--as-of", AS_OF, "--no-builtin", "--rules"])
+        .arg(rules.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("custom/lookup.rego:18:2: unknown function io.jwt.decode_verify"),
+        "{err}"
+    );
 }

@@ -16,6 +16,8 @@ use crate::finding::Location;
 use crate::responsibility::Matrix;
 pub use meta::RuleMeta;
 
+mod calls;
+
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
@@ -256,9 +258,14 @@ impl Catalog {
         if with_tests {
             modules.extend(builtin.tests.into_iter().filter(|m| keep(m)));
         }
+        // The built-in modules are checked by the project's own tests; the directories'
+        // are checked here, against everything they can call.
+        let checked: Vec<Module> = extra.clone();
         modules.extend(extra);
         let (catalog, more) = Catalog::from_modules(modules, matrix);
         errors.extend(more);
+        let everything: Vec<Module> = catalog.modules.iter().chain(&catalog.tests).cloned().collect();
+        errors.extend(calls::unknown_builtins(&checked, &everything));
         (catalog, errors)
     }
 
@@ -304,6 +311,9 @@ mod tests {
         let (catalog, errors) = Catalog::builtin(&matrix);
         assert!(errors.is_empty(), "{errors:?}");
         assert!(!catalog.rules.is_empty());
+        let all: Vec<Module> = catalog.modules.iter().chain(&catalog.tests).cloned().collect();
+        let unknown = calls::unknown_builtins(&all, &all);
+        assert!(unknown.is_empty(), "{unknown:?}");
     }
 
     #[test]

@@ -134,7 +134,12 @@ fn text(run: &TestRun, verbose: bool, style: Style, out: &mut dyn Write) -> io::
         match outcome {
             TestOutcome::Pass if verbose => writeln!(out, "PASS  {at}")?,
             TestOutcome::Pass => {}
-            TestOutcome::Fail(why) => writeln!(out, "{}  {at}\n      {why}", red("FAIL"))?,
+            TestOutcome::Fail(why) => {
+                writeln!(out, "{}  {at}", red("FAIL"))?;
+                for line in why.lines() {
+                    writeln!(out, "      {line}")?;
+                }
+            }
             TestOutcome::Error(e) => {
                 writeln!(out, "{} {at}", red("ERROR"))?;
                 for line in e.lines() {

@@ -1,0 +1,185 @@
+//! The functions a Rego module calls, checked against the builtins steward's engine
+//! provides. regorus resolves a call only when evaluation reaches it, so a rule that
+//! calls a builtin it lacks (one OPA has, or a typo) would load cleanly and fail only on
+//! the inventory that reaches that line. Checking at load names the builtin up front.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Module;
+use crate::diagnostic::{Diagnostic, Stage};
+use crate::finding::Location;
+
+/// Words of the language that may be followed by `(` without being calls.
+const KEYWORDS: &[&str] = &[
+    "if", "else", "not", "some", "every", "in", "with", "as", "contains", "default", "import", "package",
+];
+
+/// A dotted name immediately followed by `(`, outside strings and comments, with the
+/// position of its first character.
+fn calls(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut in_string = false;
+        let mut in_raw = false;
+        let mut escaped = false;
+        let mut k = 0;
+        while k < chars.len() {
+            let (_, c) = chars[k];
+            if in_raw {
+                in_raw = c != '`';
+                k += 1;
+                continue;
+            }
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                k += 1;
+                continue;
+            }
+            match c {
+                '#' => break,
+                '"' => in_string = true,
+                '`' => in_raw = true,
+                c if c.is_ascii_alphabetic() || c == '_' => {
+                    let preceded_by_dot = k > 0 && chars[k - 1].1 == '.';
+                    let start = k;
+                    while k < chars.len()
+                        && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_' || chars[k].1 == '.')
+                    {
+                        k += 1;
+                    }
+                    let name: String = chars[start..k].iter().map(|(_, c)| c).collect();
+                    if !preceded_by_dot && chars.get(k).is_some_and(|(_, c)| *c == '(') {
+                        out.push((name, i + 1, chars[start].0 + 1));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Names a module binds at its top: import aliases (`import data.x.y` binds `y`) and
+/// the heads of its rules and functions (a name at the start of a line).
+fn bound_names(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("import ") {
+            let target = rest.split('#').next().unwrap_or_default().trim();
+            let alias = match target.split_once(" as ") {
+                Some((_, alias)) => alias.trim(),
+                None => target.rsplit('.').next().unwrap_or_default(),
+            };
+            out.insert(alias.to_owned());
+            continue;
+        }
+        let head: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !head.is_empty() {
+            out.insert(head);
+        }
+    }
+    out
+}
+
+/// Whether regorus knows the function `name` as a builtin: a call to one it lacks fails
+/// with "could not find function", whatever the arguments.
+fn is_builtin(name: &str) -> bool {
+    let mut engine = regorus::Engine::new();
+    match engine.eval_query(format!("{name}()"), false) {
+        Ok(_) => true,
+        Err(e) => !format!("{e:#}").contains("could not find function"),
+    }
+}
+
+/// Every call in `modules` to a function that is neither defined in the catalog nor a
+/// builtin of the engine, one error per distinct name and module, at its first use.
+pub fn unknown_builtins(modules: &[Module], all: &[Module]) -> Vec<Diagnostic> {
+    // Functions defined anywhere in the catalog, by package, so `lib.has` and a local
+    // helper both resolve.
+    let mut defined: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in all {
+        if let Some((_, package)) = m.package() {
+            defined.entry(package).or_default().extend(bound_names(&m.text));
+        }
+    }
+    let mut verdicts: BTreeMap<String, bool> = BTreeMap::new();
+    let mut out = Vec::new();
+    for m in modules {
+        let package = m.package().map(|(_, p)| p).unwrap_or_default();
+        let local = bound_names(&m.text);
+        let mut reported = BTreeSet::new();
+        for (name, line, column) in calls(&m.text) {
+            let first = name.split('.').next().unwrap_or_default();
+            if KEYWORDS.contains(&first)
+                || first == "data"
+                || first == "input"
+                || local.contains(first)
+                || defined.get(&package).is_some_and(|d| d.contains(first))
+                || reported.contains(&name)
+            {
+                continue;
+            }
+            let known = *verdicts.entry(name.clone()).or_insert_with(|| is_builtin(&name));
+            if !known {
+                reported.insert(name.clone());
+                out.push(Diagnostic::at(
+                    Stage::Rules,
+                    Location {
+                        file: m.path.clone(),
+                        line,
+                        column,
+                    },
+                    format!(
+                        "unknown function {name}: it is not defined in the catalog and is not a builtin of the Rego engine steward embeds"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module(text: &str) -> Module {
+        Module {
+            path: "rules/custom/x.rego".into(),
+            relative: "custom/x.rego".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn calls_outside_strings_and_comments_are_found() {
+        let found = calls("x := count(y) # not(z)\nm := \"f(x)\"\nn := a.b.c(1)\n");
+        let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["count", "a.b.c"]);
+        assert_eq!((found[1].1, found[1].2), (3, 6));
+    }
+
+    #[test]
+    fn unknown_builtins_are_named_and_known_ones_and_helpers_pass() {
+        let m = module(
+            "package steward.rules.custom.x\n\nimport data.steward.lib\n\nhelper(x) := x\n\ndeny contains r if {\n\tsome t in lib.docs(\"Tenant\")\n\tcount(t) > helper(1)\n\tnot regex.match(\"a\", \"b\")\n\tx := strings.reverse_everything(\"a\")\n\tr := lib.result(t, [], x)\n}\n",
+        );
+        let errors = unknown_builtins(std::slice::from_ref(&m), std::slice::from_ref(&m));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].to_string(),
+            "rules/custom/x.rego:11:7: unknown function strings.reverse_everything: it is not defined in the catalog and is not a builtin of the Rego engine steward embeds"
+        );
+    }
+}
