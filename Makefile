@@ -4,7 +4,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema size install clean
+.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema size install browser report-screenshot clean
 
 PREFIX ?= /usr/local
 # The release binary must stay small enough to download in a CI step.
@@ -23,6 +23,7 @@ test: lint sarif-schema
 	$(CARGO) test --locked
 	$(CARGO) run --quiet --locked -- test rules --coverage-threshold 95
 	$(MAKE) parity
+	$(MAKE) browser
 	$(MAKE) size
 
 ## size: build the release binary and fail if it is larger than 25 MiB
@@ -42,6 +43,16 @@ install: build
 	$(STEWARD_RELEASE) completions bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/steward
 	$(STEWARD_RELEASE) completions zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_steward
 	$(STEWARD_RELEASE) completions fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/steward.fish
+
+## browser: open the sample estate's HTML report in headless Chromium and check it as a person would
+browser:
+	$(CARGO) build --quiet --locked
+	python3 scripts/browser_check.py --steward $(TARGET_DIR)/debug/steward --estate $(ESTATE)
+
+## report-screenshot: refresh docs/report.png, the picture of the sample report in the README
+report-screenshot:
+	$(CARGO) build --quiet --locked
+	python3 scripts/browser_check.py --steward $(TARGET_DIR)/debug/steward --estate $(ESTATE) --screenshot docs/report.png
 
 ## sarif-schema: fetch the official SARIF 2.1.0 schema (checksum-pinned) for the SARIF validation test
 sarif-schema:

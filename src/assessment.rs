@@ -13,6 +13,7 @@ use crate::engine::{RawResult, RuleRun};
 use crate::finding::{BaselineState, Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
 use crate::inventory::{Document, Inventory, LoadStats};
 use crate::responsibility::Matrix;
+use crate::score::{self, Score};
 use crate::waiver::{Ledger, Verdict};
 
 /// Outcome counts.
@@ -42,7 +43,7 @@ impl Counts {
 }
 
 /// The closing numbers of a run.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub as_of: String,
     pub files: LoadStats,
@@ -61,6 +62,8 @@ pub struct Summary {
     pub baseline: Option<Comparison>,
     /// With `--changed-since`: how the report was narrowed.
     pub changed: Option<Narrowing>,
+    /// The posture score of the whole estate (docs/scoring.md).
+    pub score: Score,
 }
 
 /// One (rule, document) outcome, for formats that list passes too (JUnit).
@@ -204,6 +207,7 @@ pub fn assess(
                     gating: false,
                     waiver: None,
                     baseline: None,
+                    points: None,
                 });
                 continue;
             }
@@ -264,6 +268,13 @@ pub fn assess(
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.gate(&GatePolicy::default());
+    out.summary.score = score::score(catalog, &out, inventory, matrix);
+    let gains = score::gains(catalog, &out);
+    for f in &mut out.findings {
+        if let Some(r) = &f.resource {
+            f.points = gains.get(&(f.rule_id.clone(), r.to_string())).copied();
+        }
+    }
     out
 }
 
@@ -335,6 +346,7 @@ fn finding(
         gating: outcome == Outcome::Fail,
         waiver: None,
         baseline: None,
+        points: None,
     }
 }
 

@@ -181,6 +181,7 @@ mod tests {
             gating: true,
             waiver: None,
             baseline: None,
+            points: None,
         }
     }
 

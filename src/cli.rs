@@ -77,9 +77,16 @@ pub enum Command {
         after_help = "Examples:\n  steward test            # the built-in catalog\n  steward test rules/     # a catalog directory on disk"
     )]
     Test(TestArgs),
-    /// Print the shared-responsibility matrix.
-    #[command(after_help = "Example:\n  steward matrix")]
-    Matrix,
+    /// Print the shared-responsibility matrix; given an inventory, as a heat-map of
+    /// failing findings per area and service model.
+    #[command(after_help = "Examples:\n  steward matrix\n  steward matrix inventory/")]
+    Matrix(MatrixArgs),
+    /// Write the posture report: score, responsibility heat-map, scores by party, area
+    /// and team, the fixes that gain the most, and every finding.
+    #[command(
+        after_help = "Examples:\n  steward report inventory/ --html posture.html\n  steward report inventory/ --markdown posture.md --as-of 2026-06-30"
+    )]
+    Report(ReportArgs),
     /// List the rules of the catalog.
     #[command(
         after_help = "Examples:\n  steward rules\n  steward rules --framework mcsb\n  steward rules --format json"
@@ -122,6 +129,55 @@ pub enum Command {
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// Inventory files and directories; with them, each cell counts failing findings.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Judge ages as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub waivers: WaiverSource,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub source: RuleSource,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["html", "markdown"])))]
+pub struct ReportArgs {
+    /// Inventory files and directories.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the report as one self-contained HTML file.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// Write the report as Markdown tables.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+
+    /// Judge ages as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub waivers: WaiverSource,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub source: RuleSource,
 }
 
 #[derive(Debug, Args)]

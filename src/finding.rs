@@ -151,7 +151,7 @@ pub struct Responsibility {
 
 /// One reported result: a failing, unknown or erroring (rule, document) pair.
 /// Passes are counted in the summary, not listed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub rule_id: String,
     pub title: String,
@@ -172,6 +172,8 @@ pub struct Finding {
     pub waiver: Option<Applied>,
     /// With `--baseline`: whether the finding is new or was already recorded.
     pub baseline: Option<BaselineState>,
+    /// Score points the estate gains when this (rule, document) pair is fixed.
+    pub points: Option<f64>,
 }
 
 /// Where a failing finding stands against a recorded baseline.

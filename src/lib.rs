@@ -24,5 +24,6 @@ pub mod report;
 pub mod responsibility;
 pub mod rule_page;
 pub mod scaffold;
+pub mod score;
 pub mod starter;
 pub mod waiver;

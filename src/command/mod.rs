@@ -10,6 +10,7 @@ mod init;
 mod input;
 mod matrix;
 mod new_rule;
+mod report;
 mod rules;
 mod schema;
 mod test;
@@ -73,6 +74,8 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
             | Command::Explain(_)
             | Command::Config(_)
             | Command::Baseline(_)
+            | Command::Report(_)
+            | Command::Matrix(_)
     );
     let config = if needs_config {
         match load_config(cli.config.as_deref()) {
@@ -95,7 +98,8 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Schema(args) => schema::run(&args, &mut out),
         Command::Completions(args) => completions::completions(args.shell, &mut out),
         Command::Man(args) => completions::manual(&args, &mut out),
-        Command::Matrix => matrix::run(&mut out),
+        Command::Matrix(args) => matrix::run(&args, &config, style, &mut out),
+        Command::Report(args) => report::run(&args, &config, &mut out),
         Command::Rules(args) => rules::run(&args, &config, &mut out),
         Command::Explain(args) => explain::run(&args, &config, &mut out),
         Command::Docs(args) => docs::run(&args, &mut out),

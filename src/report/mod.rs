@@ -4,9 +4,12 @@
 pub mod azure;
 pub mod csv;
 pub mod github;
+pub mod heatmap;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod posture;
 pub mod sarif;
 pub mod text;
 

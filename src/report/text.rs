@@ -186,5 +186,25 @@ fn summary(out: &mut dyn Write, paint: &Paint, assessment: &Assessment) -> io::R
         o.unknown,
         o.error + s.errors
     );
-    writeln!(out, "{}", paint.bold(&line))
+    writeln!(out, "{}", paint.bold(&line))?;
+    if let Some(score) = score_line(&s.score) {
+        writeln!(out, "{score}")?;
+    }
+    Ok(())
+}
+
+/// `score 62.4% (101.3 of 162.5 points) · customer 58.1% · shared 70.0%`, or nothing
+/// when no rule judged anything.
+pub fn score_line(score: &crate::score::Score) -> Option<String> {
+    let percent = score.overall.percent?;
+    let mut line = format!(
+        "score {percent:.1}% ({:.1} of {:.1} points)",
+        score.overall.earned, score.overall.possible
+    );
+    for (party, tally) in &score.by_party {
+        if let Some(p) = tally.percent {
+            line.push_str(&format!(" · {party} {p:.1}%"));
+        }
+    }
+    Some(line)
 }

@@ -1,0 +1,303 @@
+//! A posture score modelled on Defender for Cloud's secure score (docs/scoring.md).
+//!
+//! Each rule is worth points by severity. A rule earns its points in proportion to the
+//! documents it judged healthy: `max × healthy / (healthy + unhealthy)`, where unknown
+//! (missing evidence) counts as unhealthy, waived and erroring pairs are left out, and a
+//! rule that judged nothing is not applicable. The estate's score is the points earned
+//! over the points possible. Every judged (rule, document) pair carries an equal share
+//! of its rule's points, so the same sums give scores per party, area, domain and team,
+//! and each failing pair's share is what fixing it gains.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, UNOWNED};
+use crate::catalog::{Catalog, Rule};
+use crate::finding::{Outcome, Party, Severity};
+use crate::inventory::Inventory;
+use crate::responsibility::Matrix;
+
+/// The most a rule can earn, by its severity.
+pub fn max_points(severity: Severity) -> f64 {
+    match severity {
+        Severity::Critical => 10.0,
+        Severity::High => 7.0,
+        Severity::Medium => 4.0,
+        Severity::Low => 2.0,
+        Severity::Info => 1.0,
+    }
+}
+
+/// Points and counts of a group of judged pairs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
+    pub earned: f64,
+    pub possible: f64,
+    /// Earned over possible, as a percentage; null when nothing in the group scores.
+    pub percent: Option<f64>,
+    pub healthy: usize,
+    pub unhealthy: usize,
+    /// Of the unhealthy, those whose evidence is missing.
+    pub unknown: usize,
+    /// Left out of the score: a waiver covers them.
+    pub waived: usize,
+}
+
+impl Tally {
+    fn add(&mut self, pair: &Pair) {
+        match pair.outcome {
+            Outcome::Pass => {
+                self.healthy += 1;
+                self.earned += pair.points;
+                self.possible += pair.points;
+            }
+            Outcome::Fail | Outcome::Unknown => {
+                self.unhealthy += 1;
+                self.unknown += usize::from(pair.outcome == Outcome::Unknown);
+                self.possible += pair.points;
+            }
+            Outcome::Waived => self.waived += 1,
+            Outcome::Error => {}
+        }
+    }
+
+    fn finish(&mut self) {
+        self.earned = round(self.earned);
+        self.possible = round(self.possible);
+        self.percent = (self.possible > 0.0).then(|| round(self.earned * 100.0 / self.possible));
+    }
+}
+
+/// Two decimals: enough for people, and stable across platforms for golden files.
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// An unhealthy pair and what fixing it gains.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub rule_id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub resource: String,
+    pub outcome: Outcome,
+    pub points: f64,
+    pub party: Party,
+    pub team: String,
+}
+
+/// The score of a run, overall and by group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Score {
+    pub overall: Tally,
+    pub by_party: BTreeMap<Party, Tally>,
+    pub by_area: BTreeMap<String, Tally>,
+    pub by_domain: BTreeMap<String, Tally>,
+    pub by_team: BTreeMap<String, Tally>,
+    /// Per rule, for drilling down.
+    pub by_rule: BTreeMap<String, Tally>,
+    /// The unhealthy pairs whose fix gains the most, most first (at most ten).
+    pub top_fixes: Vec<Fix>,
+}
+
+/// One judged (rule, document) pair and its share of the rule's points.
+struct Pair<'a> {
+    rule: &'a Rule,
+    resource: String,
+    outcome: Outcome,
+    points: f64,
+    party: Party,
+    team: String,
+}
+
+/// The rule's domain: the package segment after `steward.rules` (`logging`, `defender`).
+pub fn domain(rule: &Rule) -> String {
+    rule.package
+        .strip_prefix("steward.rules.")
+        .and_then(|p| p.split('.').next())
+        .unwrap_or("custom")
+        .to_owned()
+}
+
+/// Scores `assessment` (before any narrowing to changed documents: the score is the
+/// estate's, not the change's).
+pub fn score(catalog: &Catalog, assessment: &Assessment, inventory: &Inventory, matrix: &Matrix) -> Score {
+    let rules: BTreeMap<&str, &Rule> = catalog.rules.iter().map(|r| (r.meta.id.as_str(), r)).collect();
+    // Pairs that score, per rule, to split each rule's points evenly among them.
+    let mut scoring: BTreeMap<&str, usize> = BTreeMap::new();
+    for j in &assessment.judged {
+        if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
+            *scoring.entry(j.rule_id.as_str()).or_default() += 1;
+        }
+    }
+    let mut pairs = Vec::with_capacity(assessment.judged.len());
+    for j in &assessment.judged {
+        let Some(rule) = rules.get(j.rule_id.as_str()) else {
+            continue;
+        };
+        let n = scoring.get(j.rule_id.as_str()).copied().unwrap_or(0);
+        let points = if n == 0 {
+            0.0
+        } else {
+            max_points(rule.meta.severity) / n as f64
+        };
+        let document = inventory.get(&j.resource.kind, &j.resource.name);
+        let model = document.and_then(|d| matrix.service_model(&d.kind, d.service_model()));
+        pairs.push(Pair {
+            rule,
+            resource: j.resource.to_string(),
+            outcome: j.outcome,
+            points,
+            party: matrix.party(&rule.meta.area, model),
+            team: document.and_then(|d| d.owner()).unwrap_or(UNOWNED).to_owned(),
+        });
+    }
+    let mut score = Score::default();
+    for pair in &pairs {
+        score.overall.add(pair);
+        score.by_party.entry(pair.party).or_default().add(pair);
+        score
+            .by_area
+            .entry(pair.rule.meta.area.clone())
+            .or_default()
+            .add(pair);
+        score.by_domain.entry(domain(pair.rule)).or_default().add(pair);
+        score.by_team.entry(pair.team.clone()).or_default().add(pair);
+        score
+            .by_rule
+            .entry(pair.rule.meta.id.clone())
+            .or_default()
+            .add(pair);
+    }
+    score.overall.finish();
+    for group in [
+        &mut score.by_area,
+        &mut score.by_domain,
+        &mut score.by_team,
+        &mut score.by_rule,
+    ] {
+        group.values_mut().for_each(Tally::finish);
+    }
+    score.by_party.values_mut().for_each(Tally::finish);
+    let mut fixes: Vec<Fix> = pairs
+        .iter()
+        .filter(|p| matches!(p.outcome, Outcome::Fail | Outcome::Unknown))
+        .map(|p| Fix {
+            rule_id: p.rule.meta.id.clone(),
+            title: p.rule.meta.title.clone(),
+            severity: p.rule.meta.severity,
+            resource: p.resource.clone(),
+            outcome: p.outcome,
+            points: round(p.points),
+            party: p.party,
+            team: p.team.clone(),
+        })
+        .collect();
+    fixes.sort_by(|a, b| {
+        b.points
+            .total_cmp(&a.points)
+            .then(a.outcome.cmp(&b.outcome))
+            .then(a.severity.cmp(&b.severity))
+            .then(a.rule_id.cmp(&b.rule_id))
+            .then(a.resource.cmp(&b.resource))
+    });
+    fixes.truncate(10);
+    score.top_fixes = fixes;
+    score
+}
+
+/// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
+/// `Kind/name`, for the findings' `points` field.
+pub fn gains(catalog: &Catalog, assessment: &Assessment) -> BTreeMap<(String, String), f64> {
+    let mut scoring: BTreeMap<&str, usize> = BTreeMap::new();
+    for j in &assessment.judged {
+        if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
+            *scoring.entry(j.rule_id.as_str()).or_default() += 1;
+        }
+    }
+    let mut out = BTreeMap::new();
+    for j in &assessment.judged {
+        if !matches!(j.outcome, Outcome::Fail | Outcome::Unknown) {
+            continue;
+        }
+        let (Some(rule), Some(n)) = (catalog.rule(&j.rule_id), scoring.get(j.rule_id.as_str())) else {
+            continue;
+        };
+        out.insert(
+            (j.rule_id.clone(), j.resource.to_string()),
+            round(max_points(rule.meta.severity) / *n as f64),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Judgement;
+    use crate::finding::Resource;
+
+    fn judged(rule: &str, name: &str, outcome: Outcome) -> Judgement {
+        Judgement {
+            rule_id: rule.into(),
+            resource: Resource {
+                kind: "Tenant".into(),
+                name: name.into(),
+            },
+            outcome,
+        }
+    }
+
+    #[test]
+    fn a_rule_earns_its_points_in_proportion_to_healthy_documents() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, _) = Catalog::builtin(&matrix);
+        // LOG-001 is critical: 10 points over four tenants, 2.5 each.
+        let assessment = Assessment {
+            judged: vec![
+                judged("LOG-001", "a", Outcome::Pass),
+                judged("LOG-001", "b", Outcome::Fail),
+                judged("LOG-001", "c", Outcome::Unknown),
+                judged("LOG-001", "d", Outcome::Pass),
+                judged("LOG-001", "e", Outcome::Waived),
+                judged("LOG-001", "f", Outcome::Error),
+            ],
+            ..Assessment::default()
+        };
+        let s = score(&catalog, &assessment, &Inventory::default(), &matrix);
+        assert_eq!(s.overall.earned, 5.0);
+        assert_eq!(s.overall.possible, 10.0);
+        assert_eq!(s.overall.percent, Some(50.0));
+        assert_eq!(
+            (
+                s.overall.healthy,
+                s.overall.unhealthy,
+                s.overall.unknown,
+                s.overall.waived
+            ),
+            (2, 2, 1, 1)
+        );
+        assert_eq!(s.top_fixes.len(), 2);
+        assert_eq!(s.top_fixes[0].points, 2.5);
+        assert_eq!(
+            s.top_fixes[0].outcome,
+            Outcome::Fail,
+            "a failure sorts before missing evidence"
+        );
+        assert_eq!(
+            gains(&catalog, &assessment)[&("LOG-001".to_owned(), "Tenant/b".to_owned())],
+            2.5
+        );
+        assert_eq!(s.by_domain["logging"].percent, Some(50.0));
+    }
+
+    #[test]
+    fn nothing_judged_is_not_applicable() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, _) = Catalog::builtin(&matrix);
+        let s = score(&catalog, &Assessment::default(), &Inventory::default(), &matrix);
+        assert_eq!(s.overall.percent, None);
+        assert!(s.top_fixes.is_empty());
+    }
+}
