@@ -4,7 +4,9 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 STEWARD_RELEASE := $(TARGET_DIR)/release/steward
 ESTATE := testdata/estates/contoso-health
 
-.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema size install browser report-screenshot clean
+.PHONY: demo test lint fmt build parity docs bench snapshots sarif-schema size install browser report-screenshot fuzz clean
+
+FUZZ_SECONDS ?= 600
 
 PREFIX ?= /usr/local
 # The release binary must stay small enough to download in a CI step.
@@ -53,6 +55,17 @@ browser:
 report-screenshot:
 	$(CARGO) build --quiet --locked
 	python3 scripts/browser_check.py --steward $(TARGET_DIR)/debug/steward --estate $(ESTATE) --screenshot docs/report.png
+
+## fuzz: run each cargo-fuzz target (inventory loader, configuration loader) for FUZZ_SECONDS (default 600)
+# Stable Rust, no sanitizer (-s none): the targets look for panics, hangs and runaway memory.
+# Crashes land in fuzz/artifacts/; keep each one as a case in testdata/bad/corpus/.
+fuzz:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz --version 0.13.2
+	mkdir -p fuzz/corpus/inventory fuzz/corpus/config
+	cp testdata/bad/corpus/*.yaml testdata/bad/corpus/*.json testdata/estates/contoso-health/*/*.yaml fuzz/corpus/inventory/
+	cp src/starter/steward.yaml fuzz/corpus/config/
+	cd fuzz && $(CARGO) fuzz run -s none -O inventory corpus/inventory -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=65536
+	cd fuzz && $(CARGO) fuzz run -s none -O config corpus/config -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=65536
 
 ## sarif-schema: fetch the official SARIF 2.1.0 schema (checksum-pinned) for the SARIF validation test
 sarif-schema:

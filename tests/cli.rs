@@ -195,6 +195,13 @@ fn a_rule_that_does_not_compile_is_an_error_with_its_position() {
     let err = stderr(&out);
     assert!(err.contains("custom/broken.rego:"), "{err}");
     assert!(err.contains("rule failed to compile"), "{err}");
+    // The offending line and a caret under the column, indented under the error.
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("    ") && l.trim() == "|       ^" || l.trim_end().ends_with('^')),
+        "{err}"
+    );
+    assert!(!err.contains("\\u{000a}"), "{err}");
 }
 
 #[test]

@@ -59,6 +59,44 @@ pub fn show(config: &Config, out: &mut dyn Write) -> io::Result<Status> {
             None => writeln!(out, "  {pack} = on  (default)")?,
         }
     }
+    writeln!(out, "\nwaivers:")?;
+    if config.waivers.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for w in &config.waivers {
+        let mut scope = Vec::new();
+        if let Some(kind) = &w.kind {
+            scope.push(format!("kind {kind}"));
+        }
+        if let Some(name) = &w.name {
+            scope.push(format!("name {}", name.glob()));
+        }
+        for (k, v) in &w.labels {
+            scope.push(format!("label {k}={v}"));
+        }
+        if scope.is_empty() {
+            scope.push("every document".to_owned());
+        }
+        writeln!(
+            out,
+            "  {} on {} until {}, owner {}: {}  ({})",
+            w.rule,
+            scope.join(", "),
+            w.expires_text(),
+            w.owner,
+            w.reason,
+            w.at
+        )?;
+    }
+    for f in &config.waiver_files {
+        writeln!(out, "  from {}  ({})", f.value.display(), f.at)?;
+    }
+    let policy = &config.waiver_policy;
+    writeln!(
+        out,
+        "  policy: warn within {} days, at most {} days long",
+        policy.warn_within_days, policy.max_lifetime_days
+    )?;
     writeln!(out, "\nrules and parameters:")?;
     for rule in &catalog.rules {
         let m = &rule.meta;

@@ -113,7 +113,17 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
 fn report_diagnostics(errors: &[Diagnostic]) {
     let mut err = io::stderr().lock();
     for e in errors {
-        let _ = writeln!(err, "error: {}", printable(&e.to_string()));
+        write_lines(&mut err, "error", &e.to_string());
+    }
+}
+
+/// `label: first line`, then any further lines (a compiler's excerpt with its caret)
+/// indented, so that only steward itself can start a line with `error:`.
+fn write_lines(err: &mut dyn Write, label: &str, text: &str) {
+    let mut lines = text.lines();
+    let _ = writeln!(err, "{label}: {}", printable(lines.next().unwrap_or_default()));
+    for line in lines {
+        let _ = writeln!(err, "    {}", printable(line));
     }
 }
 
@@ -123,7 +133,7 @@ fn report_warnings(warnings: &[Diagnostic]) {
     }
     let mut err = io::stderr().lock();
     for w in warnings {
-        let _ = writeln!(err, "warning: {}", printable(&w.to_string()));
+        write_lines(&mut err, "warning", &w.to_string());
     }
 }
 

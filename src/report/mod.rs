@@ -97,12 +97,13 @@ pub fn render(format: Format, cx: &Context<'_>, out: &mut dyn Write) -> io::Resu
 }
 
 /// Text from an inventory made safe for a terminal or a line-based log: control
-/// characters (a newline in a name could forge an `error:` line; an escape sequence
-/// could rewrite the screen) and invisible format characters (bidirectional overrides
-/// that make text read differently from what it is) are shown as `\u{…}` escapes.
+/// characters other than tab (a newline in a name could forge an `error:` line; an
+/// escape sequence could rewrite the screen) and invisible format characters
+/// (bidirectional overrides that make text read differently from what it is) are shown
+/// as `\u{…}` escapes.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
-        c.is_control()
+        (c.is_control() && c != '\t')
             || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
     };
     if !text.chars().any(unsafe_char) {
