@@ -106,6 +106,9 @@ pub enum Command {
     /// Record today's failing findings so that checks gate only on new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Turn exports of the services themselves into inventory files (docs/importing.md).
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Start an inventory repository: a commented steward.yaml, one example document per
     /// kind, editor schemas, a pre-commit hook and a CI workflow. Never overwrites a file.
     #[command(after_help = "Example:\n  steward init my-estate\n  cd my-estate && steward check inventory/")]
@@ -129,6 +132,68 @@ pub enum Command {
     /// Write the rule pages (one per rule and an index) into a directory.
     #[command(after_help = "Example:\n  steward docs --out docs/rules")]
     Docs(DocsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A Microsoft 365 tenant export by CISA's ScubaGear (ProviderSettingsExport.json):
+    /// Tenant and PowerPlatformEnvironment documents.
+    #[command(
+        after_help = "Example:\n  steward import scubagear M365BaselineConformance/ProviderSettingsExport.json -o inventory/m365"
+    )]
+    Scubagear(ImportArgs),
+    /// Azure Resource Manager, Resource Graph and Log Analytics responses (files, or
+    /// directories of .json files): Subscription, AzureResource, SentinelWorkspace,
+    /// PurviewAccount and CloudAccount documents.
+    #[command(after_help = "Example:\n  steward import azure exports/azure -o inventory/azure")]
+    Azure(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export files (or, for azure, directories of them).
+    #[arg(required = true, value_name = "EXPORT")]
+    pub paths: Vec<PathBuf>,
+
+    /// The directory to write the inventory files into (created if needed). Files an
+    /// import wrote are rewritten; any other file is never overwritten.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Owners, labels and service models (default: DIR/steward-overlay.yaml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Option<PathBuf>,
+
+    /// The date written as each document's `steward.dev/imported-on` (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// `--import SOURCE=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSource {
+    pub scubagear: bool,
+    pub path: PathBuf,
+}
+
+fn parse_import(text: &str) -> Result<ImportSource, String> {
+    let (source, path) = text
+        .split_once('=')
+        .filter(|(_, p)| !p.is_empty())
+        .ok_or_else(|| format!("expected SOURCE=PATH (scubagear=FILE or azure=DIR), found {text:?}"))?;
+    let scubagear = match source {
+        "scubagear" => true,
+        "azure" => false,
+        other => {
+            return Err(format!(
+                "unknown import source {other:?} (one of: scubagear, azure)"
+            ));
+        }
+    };
+    Ok(ImportSource {
+        scubagear,
+        path: PathBuf::from(path),
+    })
 }
 
 #[derive(Debug, Args)]
@@ -285,7 +350,7 @@ pub struct RuleSource {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Inventory files and directories (directories are searched for .yaml, .yml and .json).
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "imports", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Output format, to stdout or `FORMAT=PATH` to a file; repeatable, so one run can
@@ -325,6 +390,15 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub limits: LimitArgs,
+
+    /// Import exports in memory and check them with the inventory (repeatable):
+    /// scubagear=FILE or azure=PATH. Nothing is written.
+    #[arg(long = "import", value_name = "SOURCE=PATH", value_parser = parse_import)]
+    pub imports: Vec<ImportSource>,
+
+    /// The overlay for --import (default: ./steward-overlay.yaml when it exists).
+    #[arg(long, value_name = "FILE", requires = "imports")]
+    pub overlay: Option<PathBuf>,
 
     #[command(flatten)]
     pub source: RuleSource,

@@ -17,6 +17,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod engine;
 pub mod finding;
+pub mod import;
 pub mod inventory;
 pub mod probe;
 pub mod rego_test;

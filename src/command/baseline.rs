@@ -17,6 +17,8 @@ pub fn create(args: &BaselineCreateArgs, config: &Config, out: &mut dyn Write) -
         waivers: &args.waivers,
         limits: &args.limits,
         timings: false,
+        imports: &[],
+        overlay: None,
     };
     let evaluated = match evaluate(&request, config) {
         Ok(e) => e,

@@ -7,7 +7,7 @@ use crate::assessment::{self, Assessment, GatePolicy};
 use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::changes;
-use crate::cli::{CheckArgs, LimitArgs, RuleSource, WaiverSource};
+use crate::cli::{CheckArgs, ImportSource, LimitArgs, RuleSource, WaiverSource};
 use crate::config::{self, Config};
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
@@ -26,6 +26,9 @@ pub(super) struct Request<'a> {
     pub waivers: &'a WaiverSource,
     pub limits: &'a LimitArgs,
     pub timings: bool,
+    /// `--import` sources, imported in memory and checked with the inventory.
+    pub imports: &'a [ImportSource],
+    pub overlay: Option<&'a std::path::Path>,
 }
 
 /// An evaluated estate: the assessment and every problem met on the way.
@@ -74,7 +77,28 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
     let mut clock = Phases::new(request.timings);
-    let loaded = inventory::load_with(request.paths, request.limits.max_file_bytes());
+    let mut loaded = inventory::load_with(request.paths, request.limits.max_file_bytes());
+    if !request.imports.is_empty() {
+        let default = std::path::Path::new(super::import::OVERLAY_FILE);
+        match super::import::overlay(request.overlay, default) {
+            Ok(overlay) => {
+                for source in request.imports {
+                    let imported = super::import::run_source(source, overlay.as_ref(), &as_of.to_string());
+                    let tool = if source.scubagear { "scubagear" } else { "azure" };
+                    // Findings point into the file `steward import` would write.
+                    for file in imported.files {
+                        loaded.add_file(format!("import:{tool}/{}", file.name), file.text.into_bytes());
+                    }
+                    loaded.notes.extend(imported.notes);
+                    errors.extend(imported.errors);
+                }
+                if let Some(o) = &overlay {
+                    loaded.notes.extend(o.unused());
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
     clock.lap("load");
     let (mut engine, compile_errors) = Engine::compile_with(&catalog, &[], request.limits.engine());
     engine.set_jobs(request.limits.jobs.and_then(|j| usize::try_from(j).ok()));
@@ -123,6 +147,8 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
         waivers: &args.waivers,
         limits: &args.limits,
         timings: args.timings,
+        imports: &args.imports,
+        overlay: args.overlay.as_deref(),
     };
     let Evaluated {
         catalog,

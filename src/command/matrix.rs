@@ -45,6 +45,8 @@ pub fn run(args: &MatrixArgs, config: &Config, style: Style, out: &mut dyn Write
             waivers: &args.waivers,
             limits: &args.limits,
             timings: false,
+            imports: &[],
+            overlay: None,
         };
         let evaluated = match evaluate(&request, config) {
             Ok(e) => e,

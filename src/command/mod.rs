@@ -6,6 +6,7 @@ mod completions;
 mod config;
 mod docs;
 mod explain;
+mod import;
 mod init;
 mod input;
 mod matrix;
@@ -95,6 +96,7 @@ pub fn run(cli: crate::cli::Cli) -> io::Result<Status> {
         Command::Baseline(BaselineCommand::Create(args)) => baseline::create(&args, &config, &mut out),
         Command::Test(args) => test::run(&args, level == VERBOSE, style, &mut out),
         Command::Init(args) => init::run(&args, &mut out),
+        Command::Import(command) => import::run(&command, &mut out),
         Command::Schema(args) => schema::run(&args, &mut out),
         Command::Completions(args) => completions::completions(args.shell, &mut out),
         Command::Man(args) => completions::manual(&args, &mut out),

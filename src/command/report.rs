@@ -20,6 +20,8 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> io::Resul
         waivers: &args.waivers,
         limits: &args.limits,
         timings: false,
+        imports: &[],
+        overlay: None,
     };
     let Evaluated {
         catalog,

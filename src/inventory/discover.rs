@@ -70,7 +70,12 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
         for entry in walker.filter_entry(|e| !is_hidden(e)) {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_file() && has_inventory_extension(e.path()) {
+                    // steward's own files can sit beside the inventory; they are not documents.
+                    let own = matches!(
+                        e.file_name().to_str(),
+                        Some("steward.yaml" | "steward-overlay.yaml")
+                    );
+                    if e.file_type().is_file() && has_inventory_extension(e.path()) && !own {
                         add(&mut seen, e.path().to_path_buf(), e.path().display().to_string());
                     }
                 }

@@ -1,0 +1,159 @@
+//! One imported inventory document, and the text of a generated file.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::json::Object;
+use super::yaml;
+
+/// The schema's `kind` list, in order: documents of a file are ordered by it.
+pub(crate) const KINDS: [&str; 9] = [
+    "Tenant",
+    "Subscription",
+    "AzureResource",
+    "PowerPlatformEnvironment",
+    "SentinelWorkspace",
+    "PurviewAccount",
+    "CloudAccount",
+    "OnPremServer",
+    "OnPremDataStore",
+];
+
+pub(crate) const ANNOTATION_IMPORTED_BY: &str = "steward.dev/imported-by";
+pub(crate) const ANNOTATION_SOURCES: &str = "steward.dev/sources";
+pub(crate) const ANNOTATION_OVERLAY: &str = "steward.dev/overlay";
+pub(crate) const ANNOTATION_IMPORTED_ON: &str = "steward.dev/imported-on";
+
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    pub kind: &'static str,
+    pub name: String,
+    pub annotations: BTreeMap<String, String>,
+    pub owner: Option<Value>,
+    pub labels: Option<Object>,
+    pub spec: Object,
+}
+
+impl Document {
+    /// A document with its `steward.dev/imported-by` annotation (`tool` is `azure`
+    /// or `scubagear`).
+    pub fn new(kind: &'static str, name: &str, tool: &str) -> Document {
+        let mut annotations = BTreeMap::new();
+        annotations.insert(
+            ANNOTATION_IMPORTED_BY.to_owned(),
+            format!("steward import {tool}"),
+        );
+        Document {
+            kind,
+            name: name.to_owned(),
+            annotations,
+            owner: None,
+            labels: None,
+            spec: Map::new(),
+        }
+    }
+
+    /// Sets an annotation from an export value when it is present; annotations are
+    /// strings, so other values are written as their JSON text.
+    pub fn annotate(&mut self, key: &str, value: Option<&Value>) {
+        match value {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => {
+                self.annotations.insert(key.to_owned(), s.clone());
+            }
+            Some(other) => {
+                self.annotations.insert(key.to_owned(), other.to_string());
+            }
+        }
+    }
+
+    /// `steward.dev/sources`: the base names, sorted, joined by `, `.
+    pub fn set_sources<'a, I>(&mut self, sources: I)
+    where
+        I: IntoIterator<Item = &'a String>,
+    {
+        let sorted: BTreeSet<&str> = sources.into_iter().map(String::as_str).collect();
+        let joined: Vec<&str> = sorted.into_iter().collect();
+        self.annotations
+            .insert(ANNOTATION_SOURCES.to_owned(), joined.join(", "));
+    }
+
+    fn spec_str(&self, key: &str) -> Option<String> {
+        self.spec.get(key).and_then(Value::as_str).map(str::to_owned)
+    }
+
+    /// The identifier an overlay's `match.id` globs over.
+    pub fn match_id(&self) -> Option<String> {
+        match self.kind {
+            "Subscription" => Some(format!(
+                "/subscriptions/{}",
+                self.spec_str("subscriptionId").unwrap_or_default()
+            )),
+            "AzureResource" | "PurviewAccount" => self.spec_str("id"),
+            "SentinelWorkspace" => self.spec_str("workspaceResourceId"),
+            "Tenant" => self.spec_str("tenantId"),
+            "PowerPlatformEnvironment" => self.spec_str("environmentId"),
+            "CloudAccount" => match self.spec.get("hierarchyIdentifier") {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        let mut annotations = Map::new();
+        for (k, v) in &self.annotations {
+            annotations.insert(k.clone(), Value::String(v.clone()));
+        }
+        let mut metadata = Map::new();
+        metadata.insert("annotations".to_owned(), Value::Object(annotations));
+        if let Some(labels) = &self.labels {
+            metadata.insert("labels".to_owned(), Value::Object(labels.clone()));
+        }
+        metadata.insert("name".to_owned(), Value::String(self.name.clone()));
+        if let Some(owner) = &self.owner {
+            metadata.insert("owner".to_owned(), owner.clone());
+        }
+        let mut doc = Map::new();
+        doc.insert("apiVersion".to_owned(), Value::String("steward/v1".to_owned()));
+        doc.insert("kind".to_owned(), Value::String(self.kind.to_owned()));
+        doc.insert("metadata".to_owned(), Value::Object(metadata));
+        doc.insert("spec".to_owned(), Value::Object(self.spec.clone()));
+        Value::Object(doc)
+    }
+}
+
+fn kind_rank(kind: &str) -> usize {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len())
+}
+
+/// The header every generated file starts with; re-import recognises its files by it.
+pub(crate) fn header(tool: &str) -> String {
+    format!(
+        "# Generated by `steward import {tool}`; re-import overwrites this file.\n\
+         # Owners, labels and service models belong in steward-overlay.yaml, not here.\n"
+    )
+}
+
+/// The text of one file: the header, then the documents ordered by kind (the
+/// schema's order) and name ignoring case, separated by `---`.
+pub(crate) fn render(mut docs: Vec<Document>, tool: &str, imported_on: &str) -> String {
+    for doc in &mut docs {
+        doc.annotations
+            .insert(ANNOTATION_IMPORTED_ON.to_owned(), imported_on.to_owned());
+    }
+    docs.sort_by(|a, b| {
+        (kind_rank(a.kind), a.name.to_lowercase()).cmp(&(kind_rank(b.kind), b.name.to_lowercase()))
+    });
+    let mut out = header(tool);
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        out.push_str(&yaml::document(&doc.to_value()));
+    }
+    out
+}
