@@ -207,6 +207,68 @@ pub fn score(catalog: &Catalog, assessment: &Assessment, inventory: &Inventory, 
     score
 }
 
+/// One table of the report's scores: its caption, its first column's heading, and a
+/// row per group.
+pub struct Grouping<'a> {
+    pub caption: &'static str,
+    pub heading: &'static str,
+    pub rows: Vec<(String, &'a Tally)>,
+}
+
+/// The score's groupings as the reports show them: parties, areas in the matrix's
+/// order, domains and teams.
+pub fn groupings<'a>(score: &'a Score, matrix: &Matrix) -> [Grouping<'a>; 4] {
+    let named = |m: &'a BTreeMap<String, Tally>| m.iter().map(|(k, t)| (k.clone(), t)).collect();
+    [
+        Grouping {
+            caption: "By responsibility party",
+            heading: "Party",
+            rows: score
+                .by_party
+                .iter()
+                .map(|(p, t)| (p.title().to_owned(), t))
+                .collect(),
+        },
+        Grouping {
+            caption: "By responsibility area",
+            heading: "Area",
+            rows: matrix
+                .areas
+                .iter()
+                .filter_map(|(area, _)| score.by_area.get(area).map(|t| (area.clone(), t)))
+                .collect(),
+        },
+        Grouping {
+            caption: "By domain",
+            heading: "Domain",
+            rows: named(&score.by_domain),
+        },
+        Grouping {
+            caption: "By team",
+            heading: "Team",
+            rows: named(&score.by_team),
+        },
+    ]
+}
+
+/// The rules a report explains: those behind a listed finding or a top fix.
+pub fn referenced(assessment: &Assessment) -> std::collections::BTreeSet<&str> {
+    assessment
+        .findings
+        .iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+        .map(|f| f.rule_id.as_str())
+        .chain(
+            assessment
+                .summary
+                .score
+                .top_fixes
+                .iter()
+                .map(|f| f.rule_id.as_str()),
+        )
+        .collect()
+}
+
 /// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
 /// `Kind/name`, for the findings' `points` field.
 pub fn gains(catalog: &Catalog, assessment: &Assessment) -> BTreeMap<(String, String), f64> {

@@ -10,16 +10,13 @@ use super::check::{Request, evaluate};
 use super::{Status, report_diagnostics, report_warnings};
 
 pub fn create(args: &BaselineCreateArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
-    let request = Request {
-        paths: &args.paths,
-        as_of: args.as_of.as_deref(),
-        source: &args.source,
-        waivers: &args.waivers,
-        limits: &args.limits,
-        timings: false,
-        imports: &[],
-        overlay: None,
-    };
+    let request = Request::new(
+        &args.paths,
+        args.as_of.as_deref(),
+        &args.source,
+        &args.waivers,
+        &args.limits,
+    );
     let evaluated = match evaluate(&request, config) {
         Ok(e) => e,
         Err(status) => return Ok(status),

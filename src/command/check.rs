@@ -31,6 +31,28 @@ pub(super) struct Request<'a> {
     pub overlay: Option<&'a std::path::Path>,
 }
 
+impl<'a> Request<'a> {
+    /// The inventory at `paths`, nothing imported, no timings.
+    pub fn new(
+        paths: &'a [PathBuf],
+        as_of: Option<&'a str>,
+        source: &'a RuleSource,
+        waivers: &'a WaiverSource,
+        limits: &'a LimitArgs,
+    ) -> Request<'a> {
+        Request {
+            paths,
+            as_of,
+            source,
+            waivers,
+            limits,
+            timings: false,
+            imports: &[],
+            overlay: None,
+        }
+    }
+}
+
 /// An evaluated estate: the assessment and every problem met on the way.
 pub(super) struct Evaluated {
     pub catalog: Catalog,
@@ -141,14 +163,16 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
 
 pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write) -> io::Result<Status> {
     let request = Request {
-        paths: &args.paths,
-        as_of: args.as_of.as_deref(),
-        source: &args.source,
-        waivers: &args.waivers,
-        limits: &args.limits,
         timings: args.timings,
         imports: &args.imports,
         overlay: args.overlay.as_deref(),
+        ..Request::new(
+            &args.paths,
+            args.as_of.as_deref(),
+            &args.source,
+            &args.waivers,
+            &args.limits,
+        )
     };
     let Evaluated {
         catalog,

@@ -38,16 +38,13 @@ pub fn run(args: &MatrixArgs, config: &Config, style: Style, out: &mut dyn Write
     let counts = if args.paths.is_empty() {
         None
     } else {
-        let request = Request {
-            paths: &args.paths,
-            as_of: args.as_of.as_deref(),
-            source: &args.source,
-            waivers: &args.waivers,
-            limits: &args.limits,
-            timings: false,
-            imports: &[],
-            overlay: None,
-        };
+        let request = Request::new(
+            &args.paths,
+            args.as_of.as_deref(),
+            &args.source,
+            &args.waivers,
+            &args.limits,
+        );
         let evaluated = match evaluate(&request, config) {
             Ok(e) => e,
             Err(status) => return Ok(status),

@@ -13,16 +13,13 @@ use super::check::{Evaluated, Request, evaluate};
 use super::{Status, report_diagnostics, report_warnings};
 
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
-    let request = Request {
-        paths: &args.paths,
-        as_of: args.as_of.as_deref(),
-        source: &args.source,
-        waivers: &args.waivers,
-        limits: &args.limits,
-        timings: false,
-        imports: &[],
-        overlay: None,
-    };
+    let request = Request::new(
+        &args.paths,
+        args.as_of.as_deref(),
+        &args.source,
+        &args.waivers,
+        &args.limits,
+    );
     let Evaluated {
         catalog,
         mut assessment,

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::document::{self, Document};
 use super::json::{
-    self, Log, Object, base_name, by_name, item_obj, list_or_empty, opt_list, opt_obj, put, put_bool, req,
-    req_obj, req_str, slug, strip_nulls, truthy,
+    self, Log, Object, base_name, by_name, item_obj, list_or_empty, opt_list, opt_obj, picked_list, put,
+    put_bool, req, req_obj, req_str, slug, strip_nulls, truthy,
 };
 use super::{Imported, OutputFile, Overlay};
 use crate::diagnostic::{Diagnostic, Stage};
@@ -632,27 +632,11 @@ fn map_automations(rows: &[Row], at: &str, log: &mut Log) -> Result<Value, Strin
         {
             a.insert("description".to_owned(), description.clone());
         }
-        if let Some(scopes) = opt_list(p, "scopes")? {
-            let mut list = Vec::new();
-            for s in scopes {
-                let s = item_obj(s, "scopes")?;
-                let mut e = Object::new();
-                e.insert("scopePath".to_owned(), req(s, "scopePath")?.clone());
-                put(&mut e, "description", s.get("description"));
-                list.push(strip_nulls(&Value::Object(e)));
-            }
-            a.insert("scopes".to_owned(), Value::Array(list));
+        if let Some(scopes) = picked_list(p, "scopes", "scopePath", &["description"])? {
+            a.insert("scopes".to_owned(), scopes);
         }
-        if let Some(sources) = opt_list(p, "sources")? {
-            let mut list = Vec::new();
-            for s in sources {
-                let s = item_obj(s, "sources")?;
-                let mut e = Object::new();
-                e.insert("eventSource".to_owned(), req(s, "eventSource")?.clone());
-                put(&mut e, "ruleSets", s.get("ruleSets"));
-                list.push(strip_nulls(&Value::Object(e)));
-            }
-            a.insert("sources".to_owned(), Value::Array(list));
+        if let Some(sources) = picked_list(p, "sources", "eventSource", &["ruleSets"])? {
+            a.insert("sources".to_owned(), sources);
         }
         if let Some(actions) = opt_list(p, "actions")? {
             let mut list = Vec::new();

@@ -205,6 +205,31 @@ pub(crate) fn opt_list<'a>(map: &'a Object, key: &str) -> Result<Option<&'a [Val
     }
 }
 
+/// The list at `key` (absent: None), each item reduced to its `required` key and
+/// whichever `optional` keys it has, nulls dropped: the shape of most nested lists an
+/// export carries.
+pub(crate) fn picked_list(
+    map: &Object,
+    key: &str,
+    required: &str,
+    optional: &[&str],
+) -> Result<Option<Value>, String> {
+    let Some(items) = opt_list(map, key)? else {
+        return Ok(None);
+    };
+    let mut list = Vec::with_capacity(items.len());
+    for item in items {
+        let item = item_obj(item, key)?;
+        let mut picked = Object::new();
+        picked.insert(required.to_owned(), req(item, required)?.clone());
+        for k in optional {
+            put(&mut picked, k, item.get(*k));
+        }
+        list.push(strip_nulls(&Value::Object(picked)));
+    }
+    Ok(Some(Value::Array(list)))
+}
+
 /// `map.get(key) or []`: a missing or empty value is an empty list.
 pub(crate) fn list_or_empty<'a>(map: &'a Object, key: &str) -> Result<&'a [Value], String> {
     let value = map.get(key);

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::document::{self, Document};
 use super::json::{
-    self, Log, Object, base_name, by_name, is_guid, item_obj, list_or_empty, opt_list, put, put_bool, py_str,
-    repr, repr_str, req, req_str, strip_nulls, truthy,
+    self, Log, Object, base_name, by_name, is_guid, item_obj, list_or_empty, opt_list, picked_list, put,
+    put_bool, py_str, repr, repr_str, req, req_str, strip_nulls, truthy,
 };
 use super::{Imported, OutputFile, Overlay};
 use crate::diagnostic::Stage;
@@ -694,17 +694,8 @@ fn dlp_policies(data: &Object) -> Result<Value, String> {
             for k in ["name", "displayName", "environmentType"] {
                 e.insert(k.to_owned(), req(policy, k)?.clone());
             }
-            if let Some(environments) = opt_list(policy, "environments")? {
-                let mut list = Vec::new();
-                for x in environments {
-                    let x = item_obj(x, "environments")?;
-                    let mut m = Object::new();
-                    m.insert("name".to_owned(), req(x, "name")?.clone());
-                    put(&mut m, "id", x.get("id"));
-                    put(&mut m, "type", x.get("type"));
-                    list.push(strip_nulls(&Value::Object(m)));
-                }
-                e.insert("environments".to_owned(), Value::Array(list));
+            if let Some(environments) = picked_list(policy, "environments", "name", &["id", "type"])? {
+                e.insert("environments".to_owned(), environments);
             }
             if let Some(groups) = opt_list(policy, "connectorGroups")? {
                 let mut list = Vec::new();

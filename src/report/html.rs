@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use crate::finding::{Finding, Outcome, Party};
 use crate::responsibility::Matrix;
-use crate::score::{Tally, domain};
+use crate::score::{Tally, domain, groupings, referenced};
 
 use super::heatmap::heatmap;
 use super::{Context, xml_escape as esc};
@@ -217,22 +217,9 @@ pub fn render(cx: &Context<'_>, matrix: &Matrix, out: &mut dyn Write) -> io::Res
         h,
         "<section aria-labelledby=\"h-scores\"><h2 id=\"h-scores\">Scores</h2>"
     );
-    let parties: Vec<(String, &Tally)> = score
-        .by_party
-        .iter()
-        .map(|(p, t)| (p.title().to_owned(), t))
-        .collect();
-    tally_table(&mut h, "By responsibility party", "Party", &parties);
-    let areas: Vec<(String, &Tally)> = matrix
-        .areas
-        .iter()
-        .filter_map(|(area, _)| score.by_area.get(area).map(|t| (area.clone(), t)))
-        .collect();
-    tally_table(&mut h, "By responsibility area", "Area", &areas);
-    let domains: Vec<(String, &Tally)> = score.by_domain.iter().map(|(d, t)| (d.clone(), t)).collect();
-    tally_table(&mut h, "By domain", "Domain", &domains);
-    let teams: Vec<(String, &Tally)> = score.by_team.iter().map(|(d, t)| (d.clone(), t)).collect();
-    tally_table(&mut h, "By team", "Team", &teams);
+    for g in groupings(score, matrix) {
+        tally_table(&mut h, g.caption, g.heading, &g.rows);
+    }
     let _ = writeln!(h, "</section>");
 
     let _ = writeln!(
@@ -311,11 +298,7 @@ pub fn render(cx: &Context<'_>, matrix: &Matrix, out: &mut dyn Write) -> io::Res
     }
     let _ = writeln!(h, "</tbody></table></section>");
 
-    let referenced: BTreeSet<&str> = listed
-        .iter()
-        .map(|f| f.rule_id.as_str())
-        .chain(score.top_fixes.iter().map(|f| f.rule_id.as_str()))
-        .collect();
+    let referenced = referenced(a);
     let _ = writeln!(
         h,
         "<section aria-labelledby=\"h-rules\"><h2 id=\"h-rules\">The rules behind the findings</h2>"

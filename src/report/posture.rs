@@ -2,12 +2,11 @@
 //! as the HTML report (score, heat-map, scores by party, area, domain and team, the
 //! fixes that gain the most, the findings and the rules behind them).
 
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use crate::finding::Outcome;
 use crate::responsibility::Matrix;
-use crate::score::Tally;
+use crate::score::{Tally, groupings, referenced};
 
 use super::heatmap::heatmap;
 use super::{Context, printable};
@@ -97,22 +96,9 @@ pub fn render(cx: &Context<'_>, matrix: &Matrix, out: &mut dyn Write) -> io::Res
     }
 
     writeln!(out, "\n## Scores")?;
-    let parties: Vec<(String, &Tally)> = score
-        .by_party
-        .iter()
-        .map(|(p, t)| (p.title().to_owned(), t))
-        .collect();
-    tallies(out, "By responsibility party", "Party", &parties)?;
-    let areas: Vec<(String, &Tally)> = matrix
-        .areas
-        .iter()
-        .filter_map(|(area, _)| score.by_area.get(area).map(|t| (area.clone(), t)))
-        .collect();
-    tallies(out, "By responsibility area", "Area", &areas)?;
-    let domains: Vec<(String, &Tally)> = score.by_domain.iter().map(|(d, t)| (d.clone(), t)).collect();
-    tallies(out, "By domain", "Domain", &domains)?;
-    let teams: Vec<(String, &Tally)> = score.by_team.iter().map(|(d, t)| (d.clone(), t)).collect();
-    tallies(out, "By team", "Team", &teams)?;
+    for g in groupings(score, matrix) {
+        tallies(out, g.caption, g.heading, &g.rows)?;
+    }
 
     writeln!(out, "\n## The fixes that gain the most\n")?;
     writeln!(
@@ -166,11 +152,7 @@ pub fn render(cx: &Context<'_>, matrix: &Matrix, out: &mut dyn Write) -> io::Res
         )?;
     }
 
-    let referenced: BTreeSet<&str> = listed
-        .iter()
-        .map(|f| f.rule_id.as_str())
-        .chain(score.top_fixes.iter().map(|f| f.rule_id.as_str()))
-        .collect();
+    let referenced = referenced(a);
     writeln!(out, "\n## The rules behind the findings")?;
     for rule in cx
         .catalog
