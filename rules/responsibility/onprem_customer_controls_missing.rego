@@ -43,15 +43,11 @@ _relieved := {area: models |
 	not _norm(area) in _exempt
 }
 
-_documents contains doc if {
-	some kind in ["OnPremServer", "OnPremDataStore"]
-	some doc in lib.docs(kind)
-}
-
 # The areas a document needs evidence for: owned by the customer alone in its own model,
 # yet shared with or owned by Microsoft in another.
 _required contains [doc.kind, doc.metadata.name, area] if {
-	some doc in _documents
+	some kind in ["OnPremServer", "OnPremDataStore"]
+	some doc in lib.docs(kind)
 	some area, _ in _relieved
 	lib.party(area, doc) == "customer"
 }
