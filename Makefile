@@ -48,11 +48,13 @@ install: build
 
 ## browser: open the sample estate's HTML report in headless Chromium and check it as a person would
 browser:
+	bash scripts/browser_deps.sh
 	$(CARGO) build --quiet --locked
 	python3 scripts/browser_check.py --steward $(TARGET_DIR)/debug/steward --estate $(ESTATE)
 
 ## report-screenshot: refresh docs/report.png, the picture of the sample report in the README
 report-screenshot:
+	bash scripts/browser_deps.sh
 	$(CARGO) build --quiet --locked
 	python3 scripts/browser_check.py --steward $(TARGET_DIR)/debug/steward --estate $(ESTATE) --screenshot docs/report.png
 

@@ -208,6 +208,7 @@ pub fn assess(
                     waiver: None,
                     baseline: None,
                     points: None,
+                    resource_id: None,
                 });
                 continue;
             }
@@ -347,6 +348,7 @@ fn finding(
         waiver: None,
         baseline: None,
         points: None,
+        resource_id: document.resource_id(),
     }
 }
 

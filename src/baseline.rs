@@ -182,6 +182,7 @@ mod tests {
             waiver: None,
             baseline: None,
             points: None,
+            resource_id: None,
         }
     }
 

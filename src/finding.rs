@@ -174,6 +174,9 @@ pub struct Finding {
     pub baseline: Option<BaselineState>,
     /// Score points the estate gains when this (rule, document) pair is fixed.
     pub points: Option<f64>,
+    /// The document's Azure Resource Manager ID when it records one (an imported or
+    /// exported resource), so a finding names the resource as well as the line.
+    pub resource_id: Option<String>,
 }
 
 /// Where a failing finding stands against a recorded baseline.

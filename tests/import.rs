@@ -144,6 +144,20 @@ fn exports_can_be_checked_in_memory_with_findings_pointing_into_the_import() {
         "{files:?}"
     );
     assert!(files.contains(&"import:scubagear/fabrikammedical.yaml"));
+    // A finding on an imported Azure resource names the resource's ARM ID as well as the line.
+    let on_resource = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["resource"]["kind"] == "AzureResource")
+        .unwrap();
+    assert!(
+        on_resource["resource_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("/subscriptions/"),
+        "{on_resource}"
+    );
 
     let bad = steward(dir.path(), &["check", "--import", "gcp=x"]);
     assert_eq!(bad.status.code(), Some(2));

@@ -66,20 +66,23 @@ _source_in_scope(_, source) if {
 	lower(source[field]) in _phi_store_keys
 }
 
-# Rule set name -> names of the PHI sources whose scans use it. A System rule set includes
-# every system classification, so only scans not declared System are of interest.
-_users(account) := {name: sources |
-	uses := _phi_uses(account)
-	some [name, _] in uses
-	sources := {source | some [n, source] in uses; n == name}
-}
-
-_phi_uses(account) := {[scan.scanRulesetName, source.name] |
+# Account -> rule set name -> names of the PHI sources whose scans use it, built once for
+# the estate (a function would be re-evaluated, and scan its sources, for every rule set).
+# A System rule set includes every system classification, so only scans not declared
+# System are of interest.
+_users_by[account_name][ruleset_name] contains source.name if {
+	some account in lib.docs("PurviewAccount")
+	account_name := account.metadata.name
 	some source in account.spec.dataSources
 	_source_in_scope(account, source)
 	some scan in source.scans
 	not scan.scanRulesetType == "System"
+	ruleset_name := scan.scanRulesetName
 }
+
+_grouped := _users_by
+
+_users(account) := object.get(_grouped, account.metadata.name, {})
 
 _recorded(account) := {ruleset.name | some ruleset in account.spec.scanRulesets}
 

@@ -59,6 +59,26 @@ impl Document {
             .filter(|s| !s.trim().is_empty())
     }
 
+    /// The Azure Resource Manager ID the document records: `spec.id` (resources,
+    /// Purview accounts), `spec.workspaceResourceId` (workspaces), or the subscription's.
+    pub fn resource_id(&self) -> Option<String> {
+        let text = |pointer: &str| {
+            self.value
+                .pointer(pointer)
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+        };
+        text("/spec/id")
+            .or_else(|| text("/spec/workspaceResourceId"))
+            .map(str::to_owned)
+            .or_else(|| {
+                (self.kind == "Subscription")
+                    .then(|| text("/spec/subscriptionId"))
+                    .flatten()
+                    .map(|id| format!("/subscriptions/{id}"))
+            })
+    }
+
     pub fn service_model(&self) -> Option<&str> {
         self.value.pointer("/spec/serviceModel").and_then(Value::as_str)
     }

@@ -116,6 +116,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                     "area": responsibility.map(|r| r.area.as_str()),
                     "serviceModel": responsibility.and_then(|r| r.service_model.as_deref()),
                     "gating": f.gating,
+                    "azureResourceId": f.resource_id,
                 },
             });
             // A waiver is a suppression decided outside the tool; viewers hide the
