@@ -202,18 +202,8 @@ pub struct MatrixArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Judge ages as of this date instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-
     #[command(flatten)]
-    pub waivers: WaiverSource,
-
-    #[command(flatten)]
-    pub limits: LimitArgs,
-
-    #[command(flatten)]
-    pub source: RuleSource,
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]
@@ -231,18 +221,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
 
-    /// Judge ages as of this date instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-
     #[command(flatten)]
-    pub waivers: WaiverSource,
-
-    #[command(flatten)]
-    pub limits: LimitArgs,
-
-    #[command(flatten)]
-    pub source: RuleSource,
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]
@@ -367,10 +347,6 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTY")]
     pub fail_on_party: Vec<Party>,
 
-    /// Judge ages (reviews, scans) as of this date instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-
     /// Print how long each phase took (load, compile, evaluate, assess, report) to stderr.
     #[arg(long)]
     pub timings: bool,
@@ -385,12 +361,6 @@ pub struct CheckArgs {
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
 
-    #[command(flatten)]
-    pub waivers: WaiverSource,
-
-    #[command(flatten)]
-    pub limits: LimitArgs,
-
     /// Import exports in memory and check them with the inventory (repeatable):
     /// scubagear=FILE or azure=PATH. Nothing is written.
     #[arg(long = "import", value_name = "SOURCE=PATH", value_parser = parse_import)]
@@ -399,6 +369,24 @@ pub struct CheckArgs {
     /// The overlay for --import (default: ./steward-overlay.yaml when it exists).
     #[arg(long, value_name = "FILE", requires = "imports")]
     pub overlay: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// What every command that evaluates the rules shares: the date, the waivers, the
+/// limits and the rules themselves.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Judge ages (reviews, scans) as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[command(flatten)]
+    pub waivers: WaiverSource,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 
     #[command(flatten)]
     pub source: RuleSource,
@@ -469,18 +457,8 @@ pub struct BaselineCreateArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
 
-    /// Judge ages as of this date instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-
     #[command(flatten)]
-    pub waivers: WaiverSource,
-
-    #[command(flatten)]
-    pub limits: LimitArgs,
-
-    #[command(flatten)]
-    pub source: RuleSource,
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]

@@ -10,13 +10,7 @@ use super::check::{Request, evaluate};
 use super::{Status, report_diagnostics, report_warnings};
 
 pub fn create(args: &BaselineCreateArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
-    let request = Request::new(
-        &args.paths,
-        args.as_of.as_deref(),
-        &args.source,
-        &args.waivers,
-        &args.limits,
-    );
+    let request = Request::new(&args.paths, &args.run);
     let evaluated = match evaluate(&request, config) {
         Ok(e) => e,
         Err(status) => return Ok(status),

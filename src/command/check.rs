@@ -7,7 +7,7 @@ use crate::assessment::{self, Assessment, GatePolicy};
 use crate::baseline::Baseline;
 use crate::catalog::Catalog;
 use crate::changes;
-use crate::cli::{CheckArgs, ImportSource, LimitArgs, RuleSource, WaiverSource};
+use crate::cli::{CheckArgs, ImportSource, LimitArgs, RuleSource, RunArgs, WaiverSource};
 use crate::config::{self, Config};
 use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
@@ -33,19 +33,13 @@ pub(super) struct Request<'a> {
 
 impl<'a> Request<'a> {
     /// The inventory at `paths`, nothing imported, no timings.
-    pub fn new(
-        paths: &'a [PathBuf],
-        as_of: Option<&'a str>,
-        source: &'a RuleSource,
-        waivers: &'a WaiverSource,
-        limits: &'a LimitArgs,
-    ) -> Request<'a> {
+    pub fn new(paths: &'a [PathBuf], run: &'a RunArgs) -> Request<'a> {
         Request {
             paths,
-            as_of,
-            source,
-            waivers,
-            limits,
+            as_of: run.as_of.as_deref(),
+            source: &run.source,
+            waivers: &run.waivers,
+            limits: &run.limits,
             timings: false,
             imports: &[],
             overlay: None,
@@ -166,13 +160,7 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
         timings: args.timings,
         imports: &args.imports,
         overlay: args.overlay.as_deref(),
-        ..Request::new(
-            &args.paths,
-            args.as_of.as_deref(),
-            &args.source,
-            &args.waivers,
-            &args.limits,
-        )
+        ..Request::new(&args.paths, &args.run)
     };
     let Evaluated {
         catalog,

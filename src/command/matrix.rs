@@ -38,13 +38,7 @@ pub fn run(args: &MatrixArgs, config: &Config, style: Style, out: &mut dyn Write
     let counts = if args.paths.is_empty() {
         None
     } else {
-        let request = Request::new(
-            &args.paths,
-            args.as_of.as_deref(),
-            &args.source,
-            &args.waivers,
-            &args.limits,
-        );
+        let request = Request::new(&args.paths, &args.run);
         let evaluated = match evaluate(&request, config) {
             Ok(e) => e,
             Err(status) => return Ok(status),

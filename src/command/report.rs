@@ -13,13 +13,7 @@ use super::check::{Evaluated, Request, evaluate};
 use super::{Status, report_diagnostics, report_warnings};
 
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> io::Result<Status> {
-    let request = Request::new(
-        &args.paths,
-        args.as_of.as_deref(),
-        &args.source,
-        &args.waivers,
-        &args.limits,
-    );
+    let request = Request::new(&args.paths, &args.run);
     let Evaluated {
         catalog,
         mut assessment,

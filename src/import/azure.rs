@@ -752,6 +752,17 @@ fn non_null(value: Option<&Value>) -> Option<Value> {
     }
 }
 
+/// An item's `id` and `type`; an item without either is reported and skipped.
+fn id_and_type<'a>(row: &'a Row, log: &mut Log) -> Option<(&'a str, &'a str)> {
+    match (req_str(&row.item, "id"), req_str(&row.item, "type")) {
+        (Ok(id), Ok(rtype)) => Some((id, rtype)),
+        (Err(message), _) | (_, Err(message)) => {
+            log.error(Stage::Parse, &row.shown, format!("{message}; item skipped"));
+            None
+        }
+    }
+}
+
 /// The ARM list, Resource Graph and the resource providers' own lists, merged by
 /// case-insensitive ID: the provider's list gives ID and properties, then the ARM
 /// list (ID and type casing), then Resource Graph.
@@ -759,12 +770,8 @@ fn read_resources(ex: &Exports, log: &mut Log) -> BTreeMap<String, Record> {
     let mut res: BTreeMap<String, Record> = BTreeMap::new();
     for page in ex.pages("resources", log) {
         for row in &page.rows {
-            let (id, rtype) = match (req_str(&row.item, "id"), req_str(&row.item, "type")) {
-                (Ok(id), Ok(rtype)) => (id, rtype),
-                (Err(message), _) | (_, Err(message)) => {
-                    log.error(Stage::Parse, &row.shown, format!("{message}; item skipped"));
-                    continue;
-                }
+            let Some((id, rtype)) = id_and_type(row, log) else {
+                continue;
             };
             let x = res
                 .entry(id.to_lowercase())
@@ -815,12 +822,8 @@ fn read_resources(ex: &Exports, log: &mut Log) -> BTreeMap<String, Record> {
     for call in ["workspaces", "purviewAccounts"] {
         for page in ex.pages(call, log) {
             for row in &page.rows {
-                let (id, rtype) = match (req_str(&row.item, "id"), req_str(&row.item, "type")) {
-                    (Ok(id), Ok(rtype)) => (id, rtype),
-                    (Err(message), _) | (_, Err(message)) => {
-                        log.error(Stage::Parse, &row.shown, format!("{message}; item skipped"));
-                        continue;
-                    }
+                let Some((id, rtype)) = id_and_type(row, log) else {
+                    continue;
                 };
                 let x = res
                     .entry(id.to_lowercase())
