@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::finding::{Party, Severity};
 use crate::report::{Output, parse_output};
+use crate::shard::Shard;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -64,7 +65,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate the rules over inventory files and directories and report the findings.
-    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --format github --format sarif=steward.sarif --format markdown=summary.md\n  steward check inventory/ --fail-on high --fail-on-party customer,shared\n  steward check inventory/ --rules policies/\n  steward check inventory/ --baseline .steward-baseline.json --changed-since origin/main\n\n".to_owned() + EXIT_CODES)]
+    #[command(after_help = "Examples:\n  steward check inventory/\n  steward check inventory/ --format json --as-of 2026-06-30\n  steward check inventory/ --format github --format sarif=steward.sarif --format markdown=summary.md\n  steward check inventory/ --fail-on high --fail-on-party customer,shared\n  steward check inventory/ --rules policies/\n  steward check inventory/ --baseline .steward-baseline.json --changed-since origin/main\n  steward check inventory/ --shard 2/4 --shard-out shards/2.json   # one of four CI jobs\n  steward check inventory/ --merge-from shards/ --format sarif=steward.sarif\n\n".to_owned() + EXIT_CODES)]
     Check(CheckArgs),
     /// Print the exact `{"input": ..., "data": ...}` the rules are evaluated against,
     /// for `opa eval` or debugging.
@@ -174,6 +175,10 @@ pub struct ImportArgs {
 pub struct ImportSource {
     pub scubagear: bool,
     pub path: PathBuf,
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    text.parse()
 }
 
 fn parse_import(text: &str) -> Result<ImportSource, String> {
@@ -369,6 +374,20 @@ pub struct CheckArgs {
     /// The overlay for --import (default: ./steward-overlay.yaml when it exists).
     #[arg(long, value_name = "FILE", requires = "imports")]
     pub overlay: Option<PathBuf>,
+
+    /// Evaluate only shard K of N: every Nth rule, from the Kth. The report covers
+    /// those rules; with --shard-out, N jobs' results merge into one run's report.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+
+    /// Also write this run's rule results to FILE, for --merge-from.
+    #[arg(long, value_name = "FILE")]
+    pub shard_out: Option<PathBuf>,
+
+    /// Evaluate nothing: take every rule's results from these --shard-out files (or
+    /// directories of them) and report exactly as one unsharded run would.
+    #[arg(long, value_name = "FILE|DIR", value_delimiter = ',', conflicts_with_all = ["shard", "shard_out"])]
+    pub merge_from: Vec<PathBuf>,
 
     #[command(flatten)]
     pub run: RunArgs,

@@ -201,18 +201,9 @@ impl BaselineState {
 /// A fingerprint of a finding that survives edits that move lines: the rule, the
 /// document's identity and the path inside it. FNV-1a, 64 bits, as hex.
 pub fn fingerprint(rule_id: &str, resource: &str, path: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in rule_id
-        .bytes()
-        .chain([0])
-        .chain(resource.bytes())
-        .chain([0])
-        .chain(path.bytes())
-    {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    let mut digest = crate::digest::Digest::new();
+    digest.field(rule_id).field(resource).bytes(path.as_bytes());
+    digest.hex()
 }
 
 impl Finding {

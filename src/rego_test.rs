@@ -213,7 +213,7 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
                     TestOutcome::Error(format!("the fixture does not load: {e}")),
                 );
             }
-            let runs = engine.evaluate(catalog, &loaded.inventory.to_input(), options.data);
+            let runs = engine.evaluate(catalog, &loaded.inventory.to_rego_input(), options.data);
             let assessed =
                 assessment::assess(catalog, &runs, &loaded.inventory, matrix, &mut Ledger::default());
             let counts = assessed

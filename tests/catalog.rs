@@ -77,7 +77,7 @@ fn every_rule_fails_its_bad_fixture_and_passes_its_good_one() {
                 problems.push(format!("{}: {:?}", path.display(), loaded.errors));
                 continue;
             }
-            let runs = engine.evaluate(&catalog, &loaded.inventory.to_input(), &data);
+            let runs = engine.evaluate(&catalog, &loaded.inventory.to_rego_input(), &data);
             let result = assessment::assess(
                 &catalog,
                 &runs,

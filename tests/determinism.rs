@@ -110,7 +110,7 @@ fn run(f: &Fixture, files: &[Vec<usize>], jobs: usize) -> (Summary, Assessment) 
     let (mut engine, errors) = Engine::compile(&f.catalog, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     engine.set_jobs(Some(jobs));
-    let runs = engine.evaluate(&f.catalog, &loaded.inventory.to_input(), &f.data);
+    let runs = engine.evaluate(&f.catalog, &loaded.inventory.to_rego_input(), &f.data);
     let a = assessment::assess(
         &f.catalog,
         &runs,

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Stage};
 use crate::engine::Engine;
 use crate::inventory::{self, Inventory};
 use crate::report::{self, Style};
+use crate::shard::{self, RunKey, Shard};
 use crate::waiver::Ledger;
 
 use super::{Status, load_rules, report_diagnostics, report_notes, report_warnings};
@@ -29,6 +30,12 @@ pub(super) struct Request<'a> {
     /// `--import` sources, imported in memory and checked with the inventory.
     pub imports: &'a [ImportSource],
     pub overlay: Option<&'a std::path::Path>,
+    /// `--shard K/N`: evaluate only this shard's rules.
+    pub shard: Option<Shard>,
+    /// `--shard-out`: where to write the rule results.
+    pub shard_out: Option<&'a std::path::Path>,
+    /// `--merge-from`: take the rule results from these shard files instead.
+    pub merge_from: &'a [PathBuf],
 }
 
 impl<'a> Request<'a> {
@@ -43,6 +50,9 @@ impl<'a> Request<'a> {
             timings: false,
             imports: &[],
             overlay: None,
+            shard: None,
+            shard_out: None,
+            merge_from: &[],
         }
     }
 }
@@ -64,7 +74,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         Status::Error
     };
     let as_of = AsOf::from_flag(request.as_of).map_err(|e| usage(format!("--as-of: {e}")))?;
-    let (matrix, catalog, mut errors) = load_rules(request.source, config).map_err(|errors| {
+    let (matrix, mut catalog, mut errors) = load_rules(request.source, config).map_err(|errors| {
         report_diagnostics(&errors);
         Status::Error
     })?;
@@ -89,6 +99,20 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             }
         }
     }
+    // Parameters and the digest of the rules cover the whole catalog, so that every
+    // shard and the merging run agree on them.
+    let data = context::data_with_params(config.params(&catalog), &matrix, as_of);
+    let full = request.shard.map(|shard| {
+        let full = catalog.clone();
+        let mut position = 0;
+        catalog.rules.retain(|_| {
+            position += 1;
+            shard.takes(position - 1)
+        });
+        // A waiver of another shard's rule is that shard's to apply and warn about.
+        waivers.retain(|w| catalog.rule(&w.rule).is_some());
+        full
+    });
     let mut ledger = Ledger::new(waivers, as_of.0);
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
@@ -116,16 +140,35 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         }
     }
     clock.lap("load");
-    let (mut engine, compile_errors) = Engine::compile_with(&catalog, &[], request.limits.engine());
-    engine.set_jobs(request.limits.jobs.and_then(|j| usize::try_from(j).ok()));
-    errors.extend(compile_errors);
-    clock.lap("compile");
     errors.extend(loaded.errors);
     report_notes(&loaded.notes);
-
-    let input = loaded.inventory.to_input();
-    let data = context::data_with_params(config.params(&catalog), &matrix, as_of);
-    let timed = engine.evaluate_timed(&catalog, &input, &data);
+    let key = (request.shard_out.is_some() || !request.merge_from.is_empty()).then(|| {
+        RunKey::new(
+            full.as_ref().unwrap_or(&catalog),
+            &data,
+            &loaded.inventory,
+            &as_of.to_string(),
+        )
+    });
+    let timed = match &key {
+        Some(key) if !request.merge_from.is_empty() => {
+            match shard::merge(request.merge_from, key, &catalog) {
+                Ok(runs) => runs.into_iter().map(|r| (r, std::time::Duration::ZERO)).collect(),
+                Err(e) => {
+                    report_diagnostics(&e);
+                    return Err(Status::Error);
+                }
+            }
+        }
+        _ => {
+            let (mut engine, compile_errors) = Engine::compile_with(&catalog, &[], request.limits.engine());
+            engine.set_jobs(request.limits.jobs.and_then(|j| usize::try_from(j).ok()));
+            errors.extend(compile_errors);
+            clock.lap("compile");
+            let input = loaded.inventory.to_rego_input();
+            engine.evaluate_timed(&catalog, &input, &data)
+        }
+    };
     clock.lap("evaluate");
     if request.timings {
         let mut slowest: Vec<(&str, f64)> = catalog
@@ -141,6 +184,12 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         }
     }
     let runs: Vec<_> = timed.into_iter().map(|(run, _)| run).collect();
+    if let (Some(path), Some(key)) = (request.shard_out, &key) {
+        let shard = request.shard.unwrap_or(Shard { index: 1, count: 1 });
+        if let Err(e) = shard::write(path, shard, key, &catalog, &runs) {
+            errors.push(e);
+        }
+    }
     let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix, &mut ledger);
     clock.lap("assess");
     clock.print();
@@ -160,6 +209,9 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
         timings: args.timings,
         imports: &args.imports,
         overlay: args.overlay.as_deref(),
+        shard: args.shard,
+        shard_out: args.shard_out.as_deref(),
+        merge_from: &args.merge_from,
         ..Request::new(&args.paths, &args.run)
     };
     let Evaluated {

@@ -348,6 +348,29 @@ impl Inventory {
         }
         serde_json::json!({ "documents": by_kind })
     }
+
+    /// [`Inventory::to_input`] as the regorus value rules are evaluated on, built
+    /// without an intermediate copy.
+    pub fn to_rego_input(&self) -> regorus::Value {
+        use std::collections::BTreeMap as Map;
+        let mut converter = crate::rego_value::Converter::new();
+        let mut by_kind: Map<&str, Map<regorus::Value, regorus::Value>> = Map::new();
+        for d in &self.documents {
+            let value = converter.value(&d.value);
+            by_kind
+                .entry(&d.kind)
+                .or_default()
+                .insert(regorus::Value::from(d.name.as_str()), value);
+        }
+        let documents: Map<regorus::Value, regorus::Value> = by_kind
+            .into_iter()
+            .map(|(kind, docs)| (converter.key(kind), regorus::Value::from(docs)))
+            .collect();
+        regorus::Value::from(Map::from([(
+            converter.key("documents"),
+            regorus::Value::from(documents),
+        )]))
+    }
 }
 
 #[cfg(test)]
@@ -456,5 +479,6 @@ mod tests {
             input.pointer("/documents/Subscription/prod/spec/serviceModel"),
             Some(&Value::from("iaas"))
         );
+        assert_eq!(loaded.inventory.to_rego_input(), regorus::Value::from(input));
     }
 }
