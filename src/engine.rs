@@ -141,18 +141,20 @@ impl Engine {
     /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
     /// `input` with `data`, in parallel.
     pub fn evaluate(&self, catalog: &Catalog, input: &regorus::Value, data: &Value) -> Vec<RuleRun> {
-        self.evaluate_timed(catalog, input, data)
+        self.evaluate_timed(catalog, input, data, &|| {})
             .into_iter()
             .map(|(run, _)| run)
             .collect()
     }
 
-    /// As [`Engine::evaluate`], with the wall time each rule took.
+    /// As [`Engine::evaluate`], with the wall time each rule took; `done` is called
+    /// from the worker threads as each rule finishes.
     pub fn evaluate_timed(
         &self,
         catalog: &Catalog,
         input: &regorus::Value,
         data: &Value,
+        done: &(dyn Fn() + Sync),
     ) -> Vec<(RuleRun, Duration)> {
         regorus::set_global_memory_limit(Some(self.limits.memory));
         let mut engine = self.base.clone();
@@ -171,6 +173,7 @@ impl Engine {
         let timed = |engine: &mut regorus::Engine, i: usize| {
             let start = Instant::now();
             let run = run_rule(engine, &rules[i], self.has_unknown[i]);
+            done();
             (run, start.elapsed())
         };
         // The first rule runs alone so that the modules are compiled once, before the

@@ -21,6 +21,7 @@ pub mod finding;
 pub mod import;
 pub mod inventory;
 pub mod probe;
+pub mod progress;
 pub mod rego_test;
 pub mod rego_value;
 pub mod report;

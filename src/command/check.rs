@@ -13,6 +13,7 @@ use crate::context::{self, AsOf};
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::engine::Engine;
 use crate::inventory::{self, Inventory};
+use crate::progress::Progress;
 use crate::report::{self, Style};
 use crate::shard::{self, RunKey, Shard};
 use crate::waiver::Ledger;
@@ -117,6 +118,8 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
     let mut clock = Phases::new(request.timings);
+    let progress = Progress::start(super::verbosity() > super::QUIET);
+    progress.phase("reading the inventory");
     let mut loaded = inventory::load_with(request.paths, request.limits.max_file_bytes());
     if !request.imports.is_empty() {
         let default = std::path::Path::new(super::import::OVERLAY_FILE);
@@ -141,7 +144,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     }
     clock.lap("load");
     errors.extend(loaded.errors);
-    report_notes(&loaded.notes);
+    progress.suspend(|| report_notes(&loaded.notes));
     let key = (request.shard_out.is_some() || !request.merge_from.is_empty()).then(|| {
         RunKey::new(
             full.as_ref().unwrap_or(&catalog),
@@ -166,7 +169,8 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             errors.extend(compile_errors);
             clock.lap("compile");
             let input = loaded.inventory.to_rego_input();
-            engine.evaluate_timed(&catalog, &input, &data)
+            progress.counted("evaluating rules", catalog.rules.len());
+            engine.evaluate_timed(&catalog, &input, &data, &|| progress.step())
         }
     };
     clock.lap("evaluate");
@@ -178,11 +182,14 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             .map(|(r, (_, d))| (r.meta.id.as_str(), d.as_secs_f64()))
             .collect();
         slowest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        let mut err = io::stderr().lock();
-        for (id, seconds) in slowest.iter().take(10) {
-            let _ = writeln!(err, "timing rule {id}: {seconds:.3} s");
-        }
+        progress.suspend(|| {
+            let mut err = io::stderr().lock();
+            for (id, seconds) in slowest.iter().take(10) {
+                let _ = writeln!(err, "timing rule {id}: {seconds:.3} s");
+            }
+        });
     }
+    progress.phase("locating and scoring findings");
     let runs: Vec<_> = timed.into_iter().map(|(run, _)| run).collect();
     if let (Some(path), Some(key)) = (request.shard_out, &key) {
         let shard = request.shard.unwrap_or(Shard { index: 1, count: 1 });
@@ -192,6 +199,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     }
     let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix, &mut ledger);
     clock.lap("assess");
+    drop(progress);
     clock.print();
     assessment.summary.as_of = as_of.to_string();
     let warnings = ledger.warnings(&config.waiver_policy);

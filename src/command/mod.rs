@@ -40,11 +40,11 @@ pub enum Status {
 /// How much goes to stderr besides errors: set once per run from --quiet/--verbose and
 /// read wherever notes are printed, which is too many places to thread a flag through.
 static VERBOSITY: AtomicU8 = AtomicU8::new(NORMAL);
-const QUIET: u8 = 0;
+pub(super) const QUIET: u8 = 0;
 const NORMAL: u8 = 1;
 const VERBOSE: u8 = 2;
 
-fn verbosity() -> u8 {
+pub(super) fn verbosity() -> u8 {
     VERBOSITY.load(Ordering::Relaxed)
 }
 
