@@ -90,6 +90,8 @@ docs:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+	python3 scripts/rego_style.py --self-test
+	python3 scripts/rego_style.py rules
 
 fmt:
 	$(CARGO) fmt --all

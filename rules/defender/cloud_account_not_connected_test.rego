@@ -41,6 +41,23 @@ test_connector_without_cspm_is_reported if {
 	}}
 }
 
+test_all_connectors_without_cspm_are_reported if {
+	i := estate({
+		"prod": sub("prod", {"securityConnectors": [
+			connector("AWS", "483920175566", ["DefenderForServersAws"]),
+			{"name": "aws-legacy", "environmentName": "AWS", "hierarchyIdentifier": "483920175566"},
+			connector("GCP", "731045982216", ["CspmMonitorGcp"]),
+		]}),
+		"dev": sub("dev", {"securityConnectors": [connector("AWS", "483920175566", [])]}),
+	})
+	r := rule.deny with input as i
+	r == {{
+		"resource": "CloudAccount/aws-research",
+		"path": ["spec", "hierarchyIdentifier"],
+		"msg": "the Defender for Cloud connector of the AWS account 483920175566 has no CSPM offering (aws-483920175566 in dev offers nothing; aws-483920175566 in prod offers DefenderForServersAws), so its posture is not assessed",
+	}}
+}
+
 test_a_connector_of_the_other_provider_does_not_count if {
 	i := estate({"prod": sub("prod", {"securityConnectors": [
 		connector("GCP", "483920175566", ["CspmMonitorGcp"]),
@@ -99,6 +116,24 @@ test_unrecorded_offerings_are_unknown if {
 		"resource": "CloudAccount/aws-research",
 		"path": ["spec", "hierarchyIdentifier"],
 		"msg": "the inventory does not record the offerings of connector aws-research in prod, so CSPM coverage of the AWS account 483920175566 cannot be confirmed",
+	}}
+}
+
+test_all_connectors_with_unrecorded_offerings_are_unknown if {
+	i := estate({
+		"prod": sub("prod", {"securityConnectors": [
+			connector("AWS", "483920175566", ["CspmMonitorAws"]),
+			{"name": "gcp-b", "environmentName": "GCP", "hierarchyIdentifier": "731045982216"},
+		]}),
+		"dev": sub("dev", {"securityConnectors": [{"name": "gcp-a", "environmentName": "GCP", "hierarchyIdentifier": "731045982216"}]}),
+	})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "CloudAccount/gcp-analytics",
+		"path": ["spec", "hierarchyIdentifier"],
+		"msg": "the inventory does not record the offerings of connector gcp-a in dev, gcp-b in prod, so CSPM coverage of the GCP project 731045982216 cannot be confirmed",
 	}}
 }
 

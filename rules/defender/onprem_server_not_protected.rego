@@ -22,10 +22,14 @@ package steward.rules.defender.onprem_server_not_protected
 
 import data.steward.lib
 
-# Subscriptions by lower-cased ID; a list, so that a duplicated ID cannot make the rule fail.
-_ids := {lower(sub.spec.subscriptionId) | some sub in lib.docs("Subscription")}
+# Subscriptions by lower-case ID, grouped in one pass, and read whole so that looking one
+# up for each server does not evaluate the grouping again.
+_by_id[id] contains sub if {
+	some sub in lib.docs("Subscription")
+	id := lower(sub.spec.subscriptionId)
+}
 
-_subscriptions := {id: [sub | some sub in lib.docs("Subscription"); lower(sub.spec.subscriptionId) == id] | some id in _ids}
+_subscriptions := _by_id
 
 _arc := ["spec", "arcMachine"]
 

@@ -44,6 +44,20 @@ test_free_servers_plan_is_reported if {
 	}}
 }
 
+test_free_plan_of_any_subscription_with_the_id_is_reported if {
+	legacy := {"kind": "Subscription", "metadata": {"name": "clinical-legacy"}, "spec": {"subscriptionId": upper(sub_id), "pricings": {"VirtualMachines": {"pricingTier": "Free"}}}}
+	i := {"documents": {
+		"OnPremServer": {"emr-app01": server({"arcMachine": {"resourceId": arc_id, "status": "Connected"}})},
+		"Subscription": {"clinical": subscription(servers_on), "clinical-legacy": legacy},
+	}}
+	r := rule.deny with input as i
+	r == {{
+		"resource": "OnPremServer/emr-app01",
+		"path": ["spec", "arcMachine", "resourceId"],
+		"msg": "the server's Arc machine is in subscription clinical-legacy (7D2F4C1A-8E3B-4F6D-A1C9-0B5E2D7F8A31), whose Defender for Servers plan (VirtualMachines) is on the Free tier",
+	}}
+}
+
 test_connected_and_covered_server_is_not_reported if {
 	i := estate({"arcMachine": {"resourceId": arc_id, "status": "Connected"}}, servers_on)
 	d := rule.deny with input as i

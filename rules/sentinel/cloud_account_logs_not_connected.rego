@@ -60,10 +60,16 @@ _keys(c) := {["GCP", c.projectNumber]} if c.kind == "GCP"
 
 _connected := {x.key | some x in _connectors; x.state == "Enabled"}
 
+# Each account's connectors grouped in one pass, so that describing an account reads its
+# own connectors instead of filtering all of them. Paired with their position so that a
+# connector listed twice is described twice.
+_by_key[x.key] contains [i, x] if {
+	some i, x in _connectors
+}
+
 _off := {key: concat(", ", sort(names)) |
-	some x in _connectors
-	key := x.key
-	names := [sprintf("%s on %s, logs %s", [y.name, y.workspace, y.state]) | some y in _connectors; y.key == key]
+	some key, group in _by_key
+	names := [sprintf("%s on %s, logs %s", [y.name, y.workspace, y.state]) | some [_, y] in group]
 }
 
 _unrecorded := sort([ws.metadata.name | some ws in _onboarded; not lib.has(ws, ["spec", "dataConnectors"])])

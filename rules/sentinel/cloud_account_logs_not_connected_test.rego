@@ -46,6 +46,20 @@ test_disabled_connector_is_reported if {
 	}}
 }
 
+test_all_disabled_connectors_of_an_account_are_reported if {
+	trail := {"name": "aws-trail", "kind": "AmazonWebServicesCloudTrail", "awsRoleArn": research_role, "dataTypes": {"logs": {"state": "Disabled"}}}
+	i := estate([
+		ws("law-soc", {"dataConnectors": [s3(research_role, "Disabled"), gcp("804129457731")]}),
+		ws("law-research", {"dataConnectors": [trail]}),
+	])
+	r := rule.deny with input as i
+	r == {{
+		"resource": "CloudAccount/aws-research",
+		"path": ["spec", "hierarchyIdentifier"],
+		"msg": "the Sentinel connector for the CloudTrail logs of AWS account 483920175566 does not have logs Enabled (aws-s3 on law-soc, logs Disabled, aws-trail on law-research, logs Disabled)",
+	}}
+}
+
 test_connected_accounts_are_not_reported if {
 	legacy := {"name": "aws-cloudtrail", "kind": "AmazonWebServicesCloudTrail", "awsRoleArn": research_role}
 	i := estate([ws("law-soc", {"dataConnectors": [legacy]}), ws("law-research", {"dataConnectors": [gcp("804129457731")]})])

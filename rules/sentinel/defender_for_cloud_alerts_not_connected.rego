@@ -48,13 +48,17 @@ _alerting := {lower(x.connector.subscriptionId) | some x in _connectors; _state(
 _unstated := {lower(x.connector.subscriptionId) | some x in _connectors; _state(x.connector) == "not recorded"}
 
 # Connectors that exist but keep alerts off, described once per subscription.
-_off := {sub_id: concat(", ", sort(names)) |
-	some x in _connectors
+# Each subscription's connectors grouped in one pass, so that describing a subscription
+# reads its own connectors instead of filtering all of them. Paired with their position so
+# that a connector listed twice is described twice.
+_by_subscription[sub_id] contains [i, x] if {
+	some i, x in _connectors
 	sub_id := lower(x.connector.subscriptionId)
-	names := [sprintf("%s on %s, alerts %s", [y.connector.name, y.workspace, _state(y.connector)]) |
-		some y in _connectors
-		lower(y.connector.subscriptionId) == sub_id
-	]
+}
+
+_off := {sub_id: concat(", ", sort(names)) |
+	some sub_id, group in _by_subscription
+	names := [sprintf("%s on %s, alerts %s", [y.connector.name, y.workspace, _state(y.connector)]) | some [_, y] in group]
 }
 
 _unrecorded := sort([ws.metadata.name | some ws in _onboarded; not lib.has(ws, ["spec", "dataConnectors"])])

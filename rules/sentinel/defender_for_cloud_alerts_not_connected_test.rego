@@ -37,6 +37,19 @@ test_unconnected_and_disabled_subscriptions_are_reported if {
 	}
 }
 
+test_all_disabled_connectors_of_a_subscription_are_reported if {
+	i := estate([
+		ws("law-soc", {"dataConnectors": [mdc("mdc-clinical", clinical, "Disabled"), mdc("mdc-research", research, "Enabled")]}),
+		ws("law-ops", {"dataConnectors": [mdc("mdc-clinical-ops", upper(clinical), "Disabled")]}),
+	])
+	r := rule.deny with input as i
+	r == {{
+		"resource": "Subscription/clinical",
+		"path": ["spec", "subscriptionId"],
+		"msg": "the Defender for Cloud connector of subscription 7d2f4c1a-8e3b-4f6d-a1c9-0b5e2d7f8a31 does not have alerts Enabled (mdc-clinical on law-soc, alerts Disabled, mdc-clinical-ops on law-ops, alerts Disabled)",
+	}}
+}
+
 test_no_sentinel_at_all_is_reported if {
 	i := estate([ws("law-ops", {"onboardingStates": []})])
 	r := rule.deny with input as i

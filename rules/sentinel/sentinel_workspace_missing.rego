@@ -30,6 +30,9 @@ _onboarded if {
 
 _unrecorded := sort([ws.metadata.name | some ws in _workspaces; not lib.has(ws, ["spec", "onboardingStates"])])
 
+# Listed once for the estate rather than once per tenant.
+_names := concat(", ", sort([ws.metadata.name | some ws in _workspaces]))
+
 deny contains lib.result(tenant, ["spec"], msg) if {
 	count(_workspaces) == 0
 	some tenant in lib.docs("Tenant")
@@ -41,8 +44,7 @@ deny contains lib.result(tenant, ["spec"], msg) if {
 	not _onboarded
 	count(_unrecorded) == 0
 	some tenant in lib.docs("Tenant")
-	names := concat(", ", sort([ws.metadata.name | some ws in _workspaces]))
-	msg := sprintf("Microsoft Sentinel is not enabled on any workspace in the inventory (%s: no onboardingStates/default)", [names])
+	msg := sprintf("Microsoft Sentinel is not enabled on any workspace in the inventory (%s: no onboardingStates/default)", [_names])
 }
 
 unknown contains lib.result(tenant, ["spec"], msg) if {
