@@ -152,6 +152,18 @@ pub fn assess(
     matrix: &Matrix,
     waivers: &mut Ledger,
 ) -> Assessment {
+    let mut located = BTreeSet::new();
+    for run in runs {
+        if let RuleRun::Done { deny, unknown } = run {
+            located.extend(
+                deny.iter()
+                    .chain(unknown)
+                    .filter_map(|r| inventory.get(&r.kind, &r.name))
+                    .map(|d| d.file),
+            );
+        }
+    }
+    inventory.index_files(&located);
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();

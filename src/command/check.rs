@@ -117,6 +117,11 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     let mut ledger = Ledger::new(waivers, as_of.0);
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
+    if let Some(jobs) = request.limits.jobs.and_then(|j| usize::try_from(j).ok()) {
+        // Loading and locating share one pool, bounded like the rule workers. Building
+        // it twice in one process fails harmlessly: the first bound stays.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
+    }
     let mut clock = Phases::new(request.timings);
     let progress = Progress::start(super::verbosity() > super::QUIET);
     progress.phase("reading the inventory");
@@ -270,7 +275,8 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
                     style: Style { color: false },
                     ..cx
                 };
-                let cannot = |e: io::Error| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()));
+                let cannot =
+                    |e: io::Error| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()));
                 // Renderers write in small pieces; unbuffered, a 100,000-document report
                 // spends longer in system calls than in rendering.
                 let mut file = io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);

@@ -100,7 +100,8 @@ pub struct LoadStats {
 pub struct Inventory {
     pub files: Vec<SourceFile>,
     pub documents: Vec<Document>,
-    by_id: HashMap<(String, String), usize>,
+    /// Document positions by kind, then name: looked up without building a key.
+    by_id: HashMap<String, HashMap<String, usize>>,
     pub stats: LoadStats,
 }
 
@@ -123,118 +124,121 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 
 /// As [`load`], refusing files larger than `max_file_size` bytes.
 pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
+    use rayon::prelude::*;
     let found = discover::discover(paths);
     let mut loaded = Loaded {
         errors: found.errors,
         notes: found.notes,
         ..Loaded::default()
     };
-    for candidate in found.files {
-        let size = std::fs::metadata(&candidate.path).map_or(0, |m| m.len());
-        if size > max_file_size {
-            loaded.inventory.stats.files_failed += 1;
-            loaded.errors.push(Diagnostic::in_file(
-                Stage::Read,
-                candidate.display,
-                format!(
-                    "the file is {} MiB, larger than the limit of {} MiB (raise it with --max-file-size)",
-                    size.div_ceil(1 << 20),
-                    max_file_size >> 20
-                ),
-            ));
-            continue;
-        }
-        match std::fs::read(&candidate.path) {
-            Ok(bytes) => loaded.add_file(candidate.display, bytes),
-            Err(e) => {
-                loaded.inventory.stats.files_failed += 1;
-                loaded.errors.push(Diagnostic::in_file(
+    // Reading, parsing and validating a file needs nothing from the others, so files are
+    // prepared in parallel; adding them to the inventory (which finds duplicates across
+    // files) then goes in discovery order, so the result never depends on the threads.
+    let prepared: Vec<Prepared> = found
+        .files
+        .into_par_iter()
+        .map(|candidate| {
+            let size = std::fs::metadata(&candidate.path).map_or(0, |m| m.len());
+            if size > max_file_size {
+                return Prepared::Failed(Diagnostic::in_file(
+                    Stage::Read,
+                    candidate.display,
+                    format!(
+                        "the file is {} MiB, larger than the limit of {} MiB (raise it with --max-file-size)",
+                        size.div_ceil(1 << 20),
+                        max_file_size >> 20
+                    ),
+                ));
+            }
+            match std::fs::read(&candidate.path) {
+                Ok(bytes) => prepare(candidate.display, bytes),
+                Err(e) => Prepared::Failed(Diagnostic::in_file(
                     Stage::Read,
                     candidate.display,
                     format!("cannot read: {e}"),
-                ));
+                )),
             }
-        }
+        })
+        .collect();
+    for p in prepared {
+        loaded.commit(p);
     }
     loaded.errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     loaded
 }
 
-impl Loaded {
-    /// Adds one file's content; public so that tests and importers can load text
-    /// without touching the file system.
-    pub fn add_file(&mut self, display: String, bytes: Vec<u8>) {
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) if e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]) => {
-                // Windows PowerShell 5.1 writes UTF-16 by default (Out-File, `>`).
-                self.inventory.stats.files_failed += 1;
-                self.errors.push(Diagnostic::at(
-                    Stage::Parse,
-                    Location { file: display, line: 1, column: 1 },
-                    "UTF-16 text; inventory files must be UTF-8 (re-save it as UTF-8, e.g. Out-File -Encoding utf8)",
-                ));
-                return;
-            }
-            Err(e) => {
-                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-                let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-                self.inventory.stats.files_failed += 1;
-                self.errors.push(Diagnostic::at(
-                    Stage::Parse,
-                    Location { file: display, line, column },
-                    "not valid UTF-8 text (is this a binary file?); inventory files must be UTF-8 YAML or JSON",
-                ));
-                return;
-            }
-        };
-        let json = display.to_ascii_lowercase().ends_with(".json");
-        if json && let Err(e) = parse::check_json(&text) {
-            self.inventory.stats.files_failed += 1;
-            self.errors.push(Diagnostic::at(
+/// A file read, parsed and validated on its own, ready to join the inventory.
+enum Prepared {
+    Failed(Diagnostic),
+    Parsed {
+        display: String,
+        text: String,
+        /// Each document's position in the file, value and schema violations.
+        documents: Vec<(usize, Value, Vec<schema::Violation>)>,
+    },
+}
+
+fn prepare(display: String, bytes: Vec<u8>) -> Prepared {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) if e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]) => {
+            // Windows PowerShell 5.1 writes UTF-16 by default (Out-File, `>`).
+            return Prepared::Failed(Diagnostic::at(
                 Stage::Parse,
                 Location {
                     file: display,
-                    line: e.line.unwrap_or(1),
-                    column: e.column.unwrap_or(1),
+                    line: 1,
+                    column: 1,
                 },
-                format!("invalid JSON: {}", e.message),
+                "UTF-16 text; inventory files must be UTF-8 (re-save it as UTF-8, e.g. Out-File -Encoding utf8)",
             ));
-            return;
         }
-        let parsed = match parse::parse(&text) {
-            Ok(p) => p,
-            Err(e) => {
-                self.inventory.stats.files_failed += 1;
-                let location = Location {
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            return Prepared::Failed(Diagnostic::at(
+                Stage::Parse,
+                Location {
                     file: display,
-                    line: e.line.unwrap_or(1),
-                    column: e.column.unwrap_or(1),
-                };
-                self.errors.push(Diagnostic::at(
-                    Stage::Parse,
-                    location,
-                    format!("invalid {}: {}", if json { "JSON" } else { "YAML" }, e.message),
-                ));
-                return;
-            }
-        };
-        let file_index = self.inventory.files.len();
-        self.inventory.files.push(SourceFile {
-            display: display.clone(),
-            text,
-            map: OnceLock::new(),
-        });
-        if parsed.documents.is_empty() {
-            self.inventory.stats.files_empty += 1;
-            self.notes.push(format!(
-                "{display}: no documents (empty or comments only); skipped"
+                    line,
+                    column,
+                },
+                "not valid UTF-8 text (is this a binary file?); inventory files must be UTF-8 YAML or JSON",
             ));
-            return;
         }
-        let mut failed = false;
-        for (index, value) in parsed.documents {
+    };
+    let json = display.to_ascii_lowercase().ends_with(".json");
+    if json && let Err(e) = parse::check_json(&text) {
+        return Prepared::Failed(Diagnostic::at(
+            Stage::Parse,
+            Location {
+                file: display,
+                line: e.line.unwrap_or(1),
+                column: e.column.unwrap_or(1),
+            },
+            format!("invalid JSON: {}", e.message),
+        ));
+    }
+    let parsed = match parse::parse(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            let location = Location {
+                file: display,
+                line: e.line.unwrap_or(1),
+                column: e.column.unwrap_or(1),
+            };
+            return Prepared::Failed(Diagnostic::at(
+                Stage::Parse,
+                location,
+                format!("invalid {}: {}", if json { "JSON" } else { "YAML" }, e.message),
+            ));
+        }
+    };
+    let documents = parsed
+        .documents
+        .into_iter()
+        .map(|(index, value)| {
             let violations = if value.is_object() {
                 schema::validate(&value)
             } else {
@@ -250,6 +254,51 @@ impl Loaded {
                     ),
                 }]
             };
+            (index, value, violations)
+        })
+        .collect();
+    Prepared::Parsed {
+        display,
+        text,
+        documents,
+    }
+}
+
+impl Loaded {
+    /// Adds one file's content; public so that tests and importers can load text
+    /// without touching the file system.
+    pub fn add_file(&mut self, display: String, bytes: Vec<u8>) {
+        self.commit(prepare(display, bytes));
+    }
+
+    fn commit(&mut self, prepared: Prepared) {
+        let (display, text, documents) = match prepared {
+            Prepared::Failed(diagnostic) => {
+                self.inventory.stats.files_failed += 1;
+                self.errors.push(diagnostic);
+                return;
+            }
+            Prepared::Parsed {
+                display,
+                text,
+                documents,
+            } => (display, text, documents),
+        };
+        let file_index = self.inventory.files.len();
+        self.inventory.files.push(SourceFile {
+            display: display.clone(),
+            text,
+            map: OnceLock::new(),
+        });
+        if documents.is_empty() {
+            self.inventory.stats.files_empty += 1;
+            self.notes.push(format!(
+                "{display}: no documents (empty or comments only); skipped"
+            ));
+            return;
+        }
+        let mut failed = false;
+        for (index, value, violations) in documents {
             if !violations.is_empty() {
                 failed = true;
                 for v in violations {
@@ -269,8 +318,7 @@ impl Loaded {
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
-            let key = (kind.clone(), name.clone());
-            if let Some(first) = self.inventory.by_id.get(&key) {
+            if let Some(first) = self.inventory.by_id.get(&kind).and_then(|names| names.get(&name)) {
                 let first = &self.inventory.documents[*first];
                 let earlier = self.inventory.locate(first, "/metadata/name");
                 let location = self.inventory.locate_in(file_index, index, "/metadata/name");
@@ -282,7 +330,12 @@ impl Loaded {
                 failed = true;
                 continue;
             }
-            self.inventory.by_id.insert(key, self.inventory.documents.len());
+            let position = self.inventory.documents.len();
+            self.inventory
+                .by_id
+                .entry(kind.clone())
+                .or_default()
+                .insert(name.clone(), position);
             self.inventory.documents.push(Document {
                 file: file_index,
                 index,
@@ -304,8 +357,19 @@ impl Inventory {
     /// The document `kind/name`, if the inventory has it.
     pub fn get(&self, kind: &str, name: &str) -> Option<&Document> {
         self.by_id
-            .get(&(kind.to_owned(), name.to_owned()))
+            .get(kind)
+            .and_then(|names| names.get(name))
             .map(|i| &self.documents[*i])
+    }
+
+    /// Builds the source maps of `files` (positions in `files`) in parallel, ahead of
+    /// locating many findings in them; otherwise each is built on first use.
+    pub fn index_files(&self, files: &std::collections::BTreeSet<usize>) {
+        use rayon::prelude::*;
+        let files: Vec<&SourceFile> = files.iter().filter_map(|i| self.files.get(*i)).collect();
+        files.par_iter().for_each(|f| {
+            f.map();
+        });
     }
 
     /// File, line and column of `pointer` inside `document`, or of its nearest existing
