@@ -8,8 +8,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
-
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::inventory::{Inventory, parse};
 
@@ -91,7 +89,8 @@ pub fn since(inventory: &Inventory, since: &str) -> Result<Changed, Diagnostic> 
     // file held at the revision: a document moved between changed files, unchanged,
     // is not new.
     let mut touched_files = Vec::with_capacity(inventory.files.len());
-    let mut before: BTreeMap<(String, String), Value> = BTreeMap::new();
+    let mut before: BTreeMap<(String, String), regorus::Value> = BTreeMap::new();
+    let mut converter = crate::rego_value::Converter::new();
     for file in &inventory.files {
         let path = Path::new(&file.display);
         let absolute = path
@@ -138,7 +137,7 @@ pub fn since(inventory: &Inventory, since: &str) -> Result<Changed, Diagnostic> 
                 ))
             })();
             if let Some(key) = key {
-                before.insert(key, v);
+                before.insert(key, converter.value(&v));
             }
         }
     }

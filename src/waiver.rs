@@ -127,14 +127,10 @@ impl Waiver {
         self.rule == rule_id
             && self.kind.as_ref().is_none_or(|k| *k == document.kind)
             && self.name.as_ref().is_none_or(|g| g.is_match(&document.name))
-            && self.labels.iter().all(|(k, v)| {
-                document
-                    .value
-                    .pointer("/metadata/labels")
-                    .and_then(|l| l.get(k))
-                    .and_then(Value::as_str)
-                    == Some(v.as_str())
-            })
+            && self
+                .labels
+                .iter()
+                .all(|(k, v)| document.label(k) == Some(v.as_str()))
     }
 
     /// The expiry date as written, for messages.
@@ -295,13 +291,8 @@ mod tests {
     }
 
     fn document(name: &str, labels: Value) -> Document {
-        Document {
-            file: 0,
-            index: 0,
-            kind: "Subscription".into(),
-            name: name.into(),
-            value: json!({"metadata": {"name": name, "labels": labels}}),
-        }
+        let value = json!({"kind": "Subscription", "metadata": {"name": name, "labels": labels}});
+        Document::new(0, 0, &value, &mut crate::rego_value::Converter::new())
     }
 
     fn waiver(extra: Value) -> Waiver {

@@ -11,7 +11,7 @@ pub mod parse;
 pub mod schema;
 pub mod source_map;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::finding::Location;
+use crate::rego_value::Converter;
 use source_map::SourceMap;
 
 /// One file that was read, kept so that findings can be located after evaluation.
@@ -43,44 +44,70 @@ pub struct Document {
     pub index: usize,
     pub kind: String,
     pub name: String,
-    pub value: Value,
+    /// `metadata.owner`, when it names someone.
+    owner: Option<String>,
+    /// `spec.serviceModel`, when declared.
+    service_model: Option<String>,
+    /// The document as the rules see it. Held only in this form (not also as JSON): at
+    /// 100,000 documents a second copy of every value would double the run's memory.
+    pub value: regorus::Value,
 }
 
 impl Document {
+    /// A document from its parsed value, which must have passed the schema.
+    pub fn new(file: usize, index: usize, value: &Value, converter: &mut Converter) -> Document {
+        let text = |pointer: &str| value.pointer(pointer).and_then(Value::as_str).map(str::to_owned);
+        Document {
+            file,
+            index,
+            kind: text("/kind").unwrap_or_default(),
+            name: text("/metadata/name").unwrap_or_default(),
+            owner: text("/metadata/owner").filter(|s| !s.trim().is_empty()),
+            service_model: text("/spec/serviceModel"),
+            value: converter.value(value),
+        }
+    }
+
     pub fn id(&self) -> String {
         format!("{}/{}", self.kind, self.name)
     }
 
     /// The team accountable for the document, if it names one.
     pub fn owner(&self) -> Option<&str> {
-        self.value
-            .pointer("/metadata/owner")
-            .and_then(Value::as_str)
-            .filter(|s| !s.trim().is_empty())
+        self.owner.as_deref()
+    }
+
+    /// The string at `path` (object keys), if there is one.
+    pub fn text(&self, path: &[&str]) -> Option<&str> {
+        let mut value = &self.value;
+        for key in path {
+            value = value.as_object().ok()?.get(&regorus::Value::from(*key))?;
+        }
+        value.as_string().ok().map(AsRef::as_ref)
+    }
+
+    /// The value of label `key` under `metadata.labels`, if it is a string.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.text(&["metadata", "labels", key])
     }
 
     /// The Azure Resource Manager ID the document records: `spec.id` (resources,
     /// Purview accounts), `spec.workspaceResourceId` (workspaces), or the subscription's.
     pub fn resource_id(&self) -> Option<String> {
-        let text = |pointer: &str| {
-            self.value
-                .pointer(pointer)
-                .and_then(Value::as_str)
-                .filter(|s| !s.is_empty())
-        };
-        text("/spec/id")
-            .or_else(|| text("/spec/workspaceResourceId"))
+        let text = |path: &[&str]| self.text(path).filter(|s| !s.is_empty());
+        text(&["spec", "id"])
+            .or_else(|| text(&["spec", "workspaceResourceId"]))
             .map(str::to_owned)
             .or_else(|| {
                 (self.kind == "Subscription")
-                    .then(|| text("/spec/subscriptionId"))
+                    .then(|| text(&["spec", "subscriptionId"]))
                     .flatten()
                     .map(|id| format!("/subscriptions/{id}"))
             })
     }
 
     pub fn service_model(&self) -> Option<&str> {
-        self.value.pointer("/spec/serviceModel").and_then(Value::as_str)
+        self.service_model.as_deref()
     }
 }
 
@@ -137,7 +164,7 @@ pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
     let prepared: Vec<Prepared> = found
         .files
         .into_par_iter()
-        .map(|candidate| {
+        .map_init(Converter::new, |converter, candidate| {
             let size = std::fs::metadata(&candidate.path).map_or(0, |m| m.len());
             if size > max_file_size {
                 return Prepared::Failed(Diagnostic::in_file(
@@ -151,7 +178,7 @@ pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
                 ));
             }
             match std::fs::read(&candidate.path) {
-                Ok(bytes) => prepare(candidate.display, bytes),
+                Ok(bytes) => prepare(candidate.display, bytes, converter),
                 Err(e) => Prepared::Failed(Diagnostic::in_file(
                     Stage::Read,
                     candidate.display,
@@ -173,12 +200,13 @@ enum Prepared {
     Parsed {
         display: String,
         text: String,
-        /// Each document's position in the file, value and schema violations.
-        documents: Vec<(usize, Value, Vec<schema::Violation>)>,
+        /// Each document's position in the file, and the document or what is wrong
+        /// with it.
+        documents: Vec<(usize, Result<Document, Vec<schema::Violation>>)>,
     },
 }
 
-fn prepare(display: String, bytes: Vec<u8>) -> Prepared {
+fn prepare(display: String, bytes: Vec<u8>, converter: &mut Converter) -> Prepared {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) if e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]) => {
@@ -254,7 +282,12 @@ fn prepare(display: String, bytes: Vec<u8>) -> Prepared {
                     ),
                 }]
             };
-            (index, value, violations)
+            if violations.is_empty() {
+                // The file's position is known only once files are joined in order.
+                (index, Ok(Document::new(usize::MAX, index, &value, converter)))
+            } else {
+                (index, Err(violations))
+            }
         })
         .collect();
     Prepared::Parsed {
@@ -268,7 +301,7 @@ impl Loaded {
     /// Adds one file's content; public so that tests and importers can load text
     /// without touching the file system.
     pub fn add_file(&mut self, display: String, bytes: Vec<u8>) {
-        self.commit(prepare(display, bytes));
+        self.commit(prepare(display, bytes, &mut Converter::new()));
     }
 
     fn commit(&mut self, prepared: Prepared) {
@@ -298,27 +331,22 @@ impl Loaded {
             return;
         }
         let mut failed = false;
-        for (index, value, violations) in documents {
-            if !violations.is_empty() {
-                failed = true;
-                for v in violations {
-                    let location = self.inventory.locate_in(file_index, index, &v.pointer);
-                    self.errors
-                        .push(Diagnostic::at(Stage::Schema, location, v.message));
+        for (index, document) in documents {
+            let mut document = match document {
+                Ok(d) => d,
+                Err(violations) => {
+                    failed = true;
+                    for v in violations {
+                        let location = self.inventory.locate_in(file_index, index, &v.pointer);
+                        self.errors
+                            .push(Diagnostic::at(Stage::Schema, location, v.message));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            let kind = value
-                .get("kind")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let name = value
-                .pointer("/metadata/name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            if let Some(first) = self.inventory.by_id.get(&kind).and_then(|names| names.get(&name)) {
+            };
+            document.file = file_index;
+            let (kind, name) = (&document.kind, &document.name);
+            if let Some(first) = self.inventory.by_id.get(kind).and_then(|names| names.get(name)) {
                 let first = &self.inventory.documents[*first];
                 let earlier = self.inventory.locate(first, "/metadata/name");
                 let location = self.inventory.locate_in(file_index, index, "/metadata/name");
@@ -336,13 +364,7 @@ impl Loaded {
                 .entry(kind.clone())
                 .or_default()
                 .insert(name.clone(), position);
-            self.inventory.documents.push(Document {
-                file: file_index,
-                index,
-                kind,
-                name,
-                value,
-            });
+            self.inventory.documents.push(document);
             self.inventory.stats.documents += 1;
         }
         if failed {
@@ -402,36 +424,30 @@ impl Inventory {
         self.documents.iter().filter(move |d| d.kind == kind)
     }
 
-    /// The input document the rules see: `{"documents": {Kind: {name: document}}}`.
-    /// Keyed by kind then name, so rules iterate one kind at a time and look a
-    /// document up by name in constant time.
+    /// The input document the rules see, `{"documents": {Kind: {name: document}}}`, as
+    /// JSON for other tools (`steward input`).
     pub fn to_input(&self) -> Value {
-        let mut by_kind: BTreeMap<&str, BTreeMap<&str, &Value>> = BTreeMap::new();
-        for d in &self.documents {
-            by_kind.entry(&d.kind).or_default().insert(&d.name, &d.value);
-        }
-        serde_json::json!({ "documents": by_kind })
+        serde_json::to_value(self.to_rego_input()).unwrap_or(Value::Null)
     }
 
-    /// [`Inventory::to_input`] as the regorus value rules are evaluated on, built
-    /// without an intermediate copy.
+    /// The input document as the rules are evaluated on it. Keyed by kind then name,
+    /// so rules iterate one kind at a time and look a document up by name in
+    /// constant time; the documents' values are shared, not copied.
     pub fn to_rego_input(&self) -> regorus::Value {
         use std::collections::BTreeMap as Map;
-        let mut converter = crate::rego_value::Converter::new();
         let mut by_kind: Map<&str, Map<regorus::Value, regorus::Value>> = Map::new();
         for d in &self.documents {
-            let value = converter.value(&d.value);
             by_kind
                 .entry(&d.kind)
                 .or_default()
-                .insert(regorus::Value::from(d.name.as_str()), value);
+                .insert(regorus::Value::from(d.name.as_str()), d.value.clone());
         }
         let documents: Map<regorus::Value, regorus::Value> = by_kind
             .into_iter()
-            .map(|(kind, docs)| (converter.key(kind), regorus::Value::from(docs)))
+            .map(|(kind, docs)| (regorus::Value::from(kind), regorus::Value::from(docs)))
             .collect();
         regorus::Value::from(Map::from([(
-            converter.key("documents"),
+            regorus::Value::from("documents"),
             regorus::Value::from(documents),
         )]))
     }
@@ -543,6 +559,9 @@ mod tests {
             input.pointer("/documents/Subscription/prod/spec/serviceModel"),
             Some(&Value::from("iaas"))
         );
-        assert_eq!(loaded.inventory.to_rego_input(), regorus::Value::from(input));
+        assert_eq!(
+            loaded.inventory.to_rego_input(),
+            regorus::Value::from(input.clone())
+        );
     }
 }
