@@ -51,30 +51,48 @@ _health(name) if {
 }
 
 # Keys by which a data source names a store holding PHI: ARM ID or host name, lower case.
+# Only consulted for an account out of scope itself, so when the tenant is not labelled as
+# holding PHI: then a store is in scope exactly when it holds PHI. With a PHI tenant every
+# account is in scope and this scan of every data store is never built.
 _phi_store_keys := {lower(key) |
 	some kind in ["AzureResource", "OnPremDataStore"]
 	some doc in lib.docs(kind)
-	_in_scope(doc)
+	doc.metadata.labels.data # only labelled stores can hold PHI: skips the call for the many others
+	lib.holds_phi(doc)
 	some field in ["id", "hostName"]
 	key := doc.spec[field]
 }
 
-_source_in_scope(account, _) if _in_scope(account)
-
-_source_in_scope(_, source) if {
+_source_in_phi_store(source) if {
 	some field in ["resourceId", "serverEndpoint", "host"]
 	lower(source[field]) in _phi_store_keys
 }
+
+# The sources scanned for PHI, as [account name, source]: every source of an account in
+# scope, else those naming a PHI store. Two comprehensions rather than one function of two
+# clauses, whose second clause (and with it the scan of every store) would be evaluated
+# even for an account already in scope; arrays, as a set would compare the thousands of
+# sources to order them.
+_phi_sources := array.concat(
+	[[account.metadata.name, source] |
+		some account in lib.docs("PurviewAccount")
+		_in_scope(account)
+		some source in account.spec.dataSources
+	],
+	[[account.metadata.name, source] |
+		some account in lib.docs("PurviewAccount")
+		not _in_scope(account)
+		some source in account.spec.dataSources
+		_source_in_phi_store(source)
+	],
+)
 
 # Account -> rule set name -> names of the PHI sources whose scans use it, built once for
 # the estate (a function would be re-evaluated, and scan its sources, for every rule set).
 # A System rule set includes every system classification, so only scans not declared
 # System are of interest.
 _users_by[account_name][ruleset_name] contains source.name if {
-	some account in lib.docs("PurviewAccount")
-	account_name := account.metadata.name
-	some source in account.spec.dataSources
-	_source_in_scope(account, source)
+	some [account_name, source] in _phi_sources
 	some scan in source.scans
 	not scan.scanRulesetType == "System"
 	ruleset_name := scan.scanRulesetName

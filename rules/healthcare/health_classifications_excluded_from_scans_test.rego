@@ -65,6 +65,16 @@ test_phi_tenant_brings_every_source_into_scope if {
 	count(r) == 1
 }
 
+test_phi_account_brings_its_sources_into_scope if {
+	account := object.union(purview({"scanRulesets": [lean], "dataSources": [source("marketing", marketing.spec.id, "lean", "Custom")]}), {"metadata": {"labels": {"data": "phi"}}})
+	r := rule.deny with input as {"documents": {"AzureResource": {"marketing": marketing}, "PurviewAccount": {"pv": account}}}
+	r == {{
+		"resource": "PurviewAccount/pv",
+		"path": ["spec", "scanRulesets", 0, "excludedSystemClassifications"],
+		"msg": "scan rule set lean, used to scan marketing, excludes the health classifications MICROSOFT.GOVERNMENT.AUSTRALIA.MEDICAL_ACCOUNT_NUMBER, MICROSOFT.PERSONAL.US.SOCIAL_SECURITY_NUMBER, so PHI in those sources is not classified",
+	}}
+}
+
 test_patterns_are_a_parameter if {
 	i := estate({"scanRulesets": [lean], "dataSources": [source("clinical-records", records_id, "lean", "Custom")]})
 	r := rule.deny with input as i with data.steward.params["HLT-004"].healthClassificationPatterns as ["credit_card"]

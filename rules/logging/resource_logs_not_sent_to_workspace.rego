@@ -38,10 +38,15 @@ _settings := ["spec", "diagnosticSettings"]
 
 _exempt := {lower(t) | some t in lib.param("LOG-012", "exemptTypes")}
 
-_judged contains res if {
+# Every outcome below reads these facts, so each resource's type is lowered once, here, and
+# not by a helper per outcome. An array of [resource, whether it is an Azure SQL logical
+# server], not a set, so that no whole documents are compared.
+_judged := [[res, type == "microsoft.sql/servers"] |
+	exempt := _exempt
 	some res in lib.docs("AzureResource")
-	not lower(res.spec.type) in _exempt
-}
+	type := lower(object.get(res, ["spec", "type"], ""))
+	not type in exempt
+]
 
 _collects(log) if log.categoryGroup in {"audit", "allLogs"}
 
@@ -50,74 +55,96 @@ _collects(log) if {
 	log.category != ""
 }
 
-_sends(setting) if {
-	setting.workspaceId != ""
-	some log in setting.logs
+# The distinct log entries, among those of settings to a workspace, that collect an enabled
+# category or group: lib.is_true and _collects decided once per distinct entry (a handful
+# in an estate) instead of once per resource.
+_collecting := {log |
+	some log in {entry |
+		some [res, _] in _judged
+		settings := res.spec.diagnosticSettings
+		settings != null
+		some setting in settings
+		setting.workspaceId != ""
+		some entry in setting.logs
+	}
 	lib.is_true(log.enabled)
 	_collects(log)
 }
 
-_sends_any(res) if {
-	some setting in res.spec.diagnosticSettings
-	_sends(setting)
+_sends_any(settings, collecting) if {
+	some setting in settings
+	setting.workspaceId != ""
+	some log in setting.logs
+	log in collecting
 }
-
-_sql(res) if lower(res.spec.type) == "microsoft.sql/servers"
 
 # A logical server has no server-level resource logs: its audit goes to Azure Monitor
 # through its auditing settings instead.
 _sql_audit_sent(res) if {
-	_sql(res)
 	res.spec.auditingSettings.state == "Enabled"
 	lib.is_true(res.spec.auditingSettings.isAzureMonitorTargetEnabled)
 }
 
-_sql_decided(res) if {
-	_sql(res)
+_sql_decided(res, sql) if {
+	sql
 	res.spec.auditingSettings.state == "Disabled"
 }
 
-_sql_decided(res) if {
-	_sql(res)
+_sql_decided(res, sql) if {
+	sql
 	res.spec.auditingSettings.state == "Enabled"
 	lib.has(res, ["spec", "auditingSettings", "isAzureMonitorTargetEnabled"])
 }
 
-_evidence(res) if lib.has(res, _settings)
+# Takes the resource, not its settings: OPA, unlike regorus, makes `not f(x)` fail when x is
+# undefined, and a server's settings may be unrecorded.
+_sql_sends(res, collecting) if _sends_any(res.spec.diagnosticSettings, collecting)
 
-_evidence(res) if _sql_decided(res)
+_sql_evidence(res) if res.spec.diagnosticSettings != null
 
-_failing contains res if {
-	some res in _judged
-	_evidence(res)
-	not _sends_any(res)
-	not _sql_audit_sent(res)
-}
+_sql_evidence(res) if _sql_decided(res, true)
 
-_names(res) := sort({s.name | some s in res.spec.diagnosticSettings})
+# Resources other than SQL servers whose recorded settings send nothing, with the names of
+# those settings.
+_failing := [[res, names] |
+	collecting := _collecting
+	some [res, sql] in _judged
+	not sql
+	settings := res.spec.diagnosticSettings
+	settings != null
+	not _sends_any(settings, collecting)
+	names := sort({s.name | some s in settings})
+]
 
 deny contains lib.result(res, _settings, msg) if {
-	some res in _failing
-	not _sql(res)
-	count(_names(res)) == 0
+	some [res, names] in _failing
+	count(names) == 0
 	msg := "the resource has no diagnostic setting, so its resource logs are not sent to a Log Analytics workspace"
 }
 
 deny contains lib.result(res, _settings, msg) if {
-	some res in _failing
-	not _sql(res)
-	count(_names(res)) > 0
-	msg := sprintf("none of the resource's diagnostic settings (%s) sends an enabled log category, or the audit or allLogs category group, to a Log Analytics workspace", [concat(", ", _names(res))])
+	some [res, names] in _failing
+	count(names) > 0
+	msg := sprintf("none of the resource's diagnostic settings (%s) sends an enabled log category, or the audit or allLogs category group, to a Log Analytics workspace", [concat(", ", names)])
 }
 
 deny contains lib.result(res, _settings, msg) if {
-	some res in _failing
-	_sql(res)
+	some [res, sql] in _judged
+	sql
+	_sql_evidence(res)
+	not _sql_sends(res, _collecting)
+	not _sql_audit_sent(res)
 	msg := "server auditing is not sent to Azure Monitor (auditingSettings state Enabled with isAzureMonitorTargetEnabled true) and no diagnostic setting sends the server's logs to a Log Analytics workspace"
 }
 
+# Evaluated apart from deny, so this starts from the resources without recorded settings
+# instead of rebuilding _judged; object.get is lib.has's own test, inline because it runs
+# for every resource.
 unknown contains lib.result(res, _settings, msg) if {
-	some res in _judged
-	not _evidence(res)
+	some res in lib.docs("AzureResource")
+	object.get(res, _settings, null) == null
+	type := lower(object.get(res, ["spec", "type"], ""))
+	not type in _exempt
+	not _sql_decided(res, type == "microsoft.sql/servers")
 	msg := "the inventory does not record the resource's diagnostic settings (az monitor diagnostic-settings list), so collection of its resource logs cannot be confirmed"
 }

@@ -60,3 +60,15 @@ test_missing_settings_are_unknown if {
 		{"resource": "AzureResource/sql", "path": path, "msg": "the inventory does not record the resource's diagnostic settings (az monitor diagnostic-settings list), so collection of its resource logs cannot be confirmed"},
 	}
 }
+
+test_sql_server_diagnostic_settings_are_evidence if {
+	to_storage := {"name": "archive", "storageAccountId": "/subscriptions/1/st", "logs": [{"categoryGroup": "audit", "enabled": true}]}
+	i := estate([
+		res("sql-sent", "Microsoft.Sql/servers", {"diagnosticSettings": [audit_to_workspace], "auditingSettings": {"state": "Disabled"}}),
+		res("sql-kept", "Microsoft.Sql/servers", {"diagnosticSettings": [to_storage], "auditingSettings": {"state": "Enabled"}}),
+	])
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(u) == 0
+	d == {{"resource": "AzureResource/sql-kept", "path": path, "msg": "server auditing is not sent to Azure Monitor (auditingSettings state Enabled with isAzureMonitorTargetEnabled true) and no diagnostic setting sends the server's logs to a Log Analytics workspace"}}
+}

@@ -83,3 +83,40 @@ test_undated_evidence_is_unknown if {
 		"msg": "the evidence for Operating system (WSUS patch compliance report) has no reviewedOn date, so whether it is current cannot be confirmed",
 	}}
 }
+
+test_undated_evidence_beside_stale_evidence_is_unknown if {
+	controls := array.concat(without("Operating system"), [
+		{"area": "Operating system", "evidence": "CIS-101", "reviewedOn": "2024-02-01"},
+		{"area": "operating system", "evidence": "WSUS patch compliance report"},
+	])
+	i := server(controls)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "OnPremServer/app01",
+		"path": ["spec", "customerControls", 7],
+		"msg": "the evidence for Operating system (WSUS patch compliance report) has no reviewedOn date, so whether it is current cannot be confirmed",
+	}}
+}
+
+test_undated_evidence_beside_recent_evidence_is_not_reported if {
+	controls := array.concat(complete, [{"area": "Applications", "evidence": "App inventory"}])
+	i := server(controls)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_blank_undated_evidence_is_missing_not_unknown if {
+	controls := array.concat(without("Physical hosts"), [{"area": "Physical hosts", "evidence": ""}])
+	i := server(controls)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(u) == 0
+	d == {{
+		"resource": "OnPremServer/app01",
+		"path": ["spec", "customerControls"],
+		"msg": "no evidence is recorded for Physical hosts (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under iaas, paas, saas",
+	}}
+}
