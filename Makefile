@@ -81,7 +81,7 @@ parity:
 ## bench: steward vs the parse floor and OPA on generated 1k/10k/100k estates -> BENCHMARKS.md
 bench:
 	$(CARGO) build --release --locked --bin steward --example parse_floor
-	python3 scripts/bench.py
+	python3 scripts/bench.py --opa-timeout 100
 
 ## docs: regenerate docs/rules/ from the rules' metadata and fixtures
 docs:
