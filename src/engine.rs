@@ -38,6 +38,18 @@ pub enum RuleRun {
     Failed(String),
 }
 
+/// Below this many documents rules run on one thread unless the caller set the jobs: a
+/// worker's engine prepares the catalog again (some 15 ms) before its first rule, which
+/// is more than a small estate's whole evaluation gains from a second thread.
+const PARALLEL_FROM: usize = 1000;
+
+/// The number of documents in an input of the form `{"documents": {Kind: {name: doc}}}`.
+fn documents(input: &regorus::Value) -> usize {
+    input["documents"].as_object().map_or(0, |kinds| {
+        kinds.values().map(|d| d.as_object().map_or(0, |d| d.len())).sum()
+    })
+}
+
 /// Interpreter steps between two reads of the clock for the rule timeout.
 const CLOCK_INTERVAL: NonZeroU32 = match NonZeroU32::new(1024) {
     Some(n) => n,
@@ -186,7 +198,13 @@ impl Engine {
         let next = AtomicUsize::new(1);
         let threads = self
             .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+            .unwrap_or_else(|| {
+                if documents(input) < PARALLEL_FROM {
+                    1
+                } else {
+                    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+                }
+            })
             .clamp(1, rules.len().max(1));
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)

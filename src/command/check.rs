@@ -20,11 +20,6 @@ use crate::waiver::Ledger;
 
 use super::{Status, load_rules, report_diagnostics, report_notes, report_warnings};
 
-/// Below this many documents rules run on one thread unless --jobs says otherwise: a
-/// worker's engine prepares the catalog again (some 15 ms) before its first rule, which
-/// is more than a small estate's whole evaluation gains from a second thread.
-const PARALLEL_FROM: usize = 1000;
-
 /// What a check run is asked to evaluate, shared with `steward baseline create`.
 pub(super) struct Request<'a> {
     pub paths: &'a [PathBuf],
@@ -122,7 +117,8 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
     let mut ledger = Ledger::new(waivers, as_of.0);
     errors.extend(ledger.lifetime_errors(&config.waiver_policy));
 
-    if let Some(jobs) = request.limits.jobs.and_then(|j| usize::try_from(j).ok()) {
+    let jobs = request.limits.jobs.and_then(|j| usize::try_from(j).ok());
+    if let Some(jobs) = jobs {
         // Loading and locating share one pool, bounded like the rule workers. Building
         // it twice in one process fails harmlessly: the first bound stays.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
@@ -175,8 +171,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         }
         _ => {
             let (mut engine, compile_errors) = Engine::compile_with(&catalog, &[], request.limits.engine());
-            let jobs = request.limits.jobs.and_then(|j| usize::try_from(j).ok());
-            engine.set_jobs(jobs.or((loaded.inventory.documents.len() < PARALLEL_FROM).then_some(1)));
+            engine.set_jobs(jobs);
             errors.extend(compile_errors);
             clock.lap("compile");
             let input = loaded.inventory.to_rego_input();
