@@ -2,7 +2,8 @@
 //! rule's kinds), findings for what failed or is unknown, each located and given its
 //! owner, and the counts that summarise the run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,7 +12,7 @@ use crate::catalog::{Catalog, Rule};
 use crate::changes::Narrowing;
 use crate::engine::{RawResult, RuleRun};
 use crate::finding::{BaselineState, Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
-use crate::inventory::{Document, Inventory, LoadStats};
+use crate::inventory::{Inventory, LoadStats};
 use crate::responsibility::Matrix;
 use crate::score::{self, Score};
 use crate::waiver::{Ledger, Verdict};
@@ -66,12 +67,18 @@ pub struct Summary {
     pub score: Score,
 }
 
-/// One (rule, document) outcome, for formats that list passes too (JUnit).
+/// One (rule, document) outcome, for scoring and for formats that list passes too
+/// (JUnit). There is one for every pair (a million at 100,000 documents), so the
+/// names are shared with the rule's and the document's other pairs, not copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
-    pub rule_id: String,
-    pub resource: Resource,
+    pub rule_id: Arc<str>,
+    pub resource: Arc<Resource>,
     pub outcome: Outcome,
+    /// Who owns the pair, as its finding would say: the matrix party for the rule's
+    /// area and the document's service model, and the document's team.
+    pub party: Party,
+    pub team: Arc<str>,
 }
 
 /// Which failing findings decide the exit status.
@@ -143,40 +150,66 @@ impl Assessment {
     }
 }
 
+/// What every judgement of a document shares, worked out once per document.
+struct Shared<'a> {
+    resource: Arc<Resource>,
+    team: Arc<str>,
+    model: Option<&'a str>,
+}
+
 /// Judges every document of every rule's kinds from the rules' results; a failing or
 /// unknown pair that a waiver in force covers is judged waived.
-pub fn assess(
+pub fn assess<'a>(
     catalog: &Catalog,
     runs: &[RuleRun],
-    inventory: &Inventory,
-    matrix: &Matrix,
+    inventory: &'a Inventory,
+    matrix: &'a Matrix,
     waivers: &mut Ledger,
 ) -> Assessment {
-    let mut located = BTreeSet::new();
-    for run in runs {
-        if let RuleRun::Done { deny, unknown } = run {
-            located.extend(
-                deny.iter()
-                    .chain(unknown)
-                    .filter_map(|r| inventory.get(&r.kind, &r.name))
-                    .map(|d| d.file),
-            );
-        }
-    }
-    inventory.index_files(&located);
+    let mut teams: HashMap<&str, Arc<str>> = HashMap::new();
+    let shared: Vec<Shared<'a>> = inventory
+        .documents
+        .iter()
+        .map(|d| {
+            let team = d.owner().unwrap_or(UNOWNED);
+            Shared {
+                resource: Arc::new(Resource {
+                    kind: d.kind.clone(),
+                    name: d.name.clone(),
+                }),
+                team: teams.entry(team).or_insert_with(|| Arc::from(team)).clone(),
+                model: matrix.service_model(&d.kind, d.service_model()),
+            }
+        })
+        .collect();
+    let locator = inventory.locator(
+        runs.iter()
+            .flat_map(|run| match run {
+                RuleRun::Done { deny, unknown } => deny.iter().chain(unknown),
+                RuleRun::Failed(_) => [].iter().chain(&[]),
+            })
+            .filter_map(|r| Some((inventory.position(&r.kind, &r.name)?, r.pointer.as_str()))),
+    );
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();
     for (rule, run) in catalog.rules.iter().zip(runs) {
-        let documents: Vec<&Document> = {
-            let mut d: Vec<&Document> = rule
-                .meta
-                .kinds
-                .iter()
-                .flat_map(|k| inventory.of_kind(k))
-                .collect();
-            d.sort_by(|a, b| (&a.kind, &a.name).cmp(&(&b.kind, &b.name)));
-            d
+        let rule_id: Arc<str> = Arc::from(rule.meta.id.as_str());
+        let documents: Vec<usize> = {
+            let mut kinds: Vec<&String> = rule.meta.kinds.iter().collect();
+            kinds.sort();
+            kinds.dedup();
+            kinds.iter().flat_map(|k| inventory.of_kind(k)).copied().collect()
+        };
+        // A handful of service models per rule: each party is worked out once.
+        let mut parties: Vec<(Option<&str>, Party)> = Vec::new();
+        let mut party_of = |model: Option<&'a str>| -> Party {
+            if let Some((_, p)) = parties.iter().find(|(m, _)| *m == model) {
+                return *p;
+            }
+            let p = matrix.party(&rule.meta.area, model);
+            parties.push((model, p));
+            p
         };
         let counts = out.summary.rules.entry(rule.meta.id.clone()).or_default();
         let checked = match run {
@@ -190,15 +223,20 @@ pub fn assess(
             Err(message) => {
                 counts.add(Outcome::Error, documents.len());
                 out.summary.outcomes.add(Outcome::Error, documents.len());
-                for d in &documents {
-                    party_counts(&mut out.summary.parties, rule, d, matrix).add(Outcome::Error, 1);
+                for &position in &documents {
+                    let s = &shared[position];
+                    let party = party_of(s.model);
+                    out.summary
+                        .parties
+                        .entry(party)
+                        .or_default()
+                        .add(Outcome::Error, 1);
                     out.judged.push(Judgement {
-                        rule_id: rule.meta.id.clone(),
-                        resource: Resource {
-                            kind: d.kind.clone(),
-                            name: d.name.clone(),
-                        },
+                        rule_id: rule_id.clone(),
+                        resource: s.resource.clone(),
                         outcome: Outcome::Error,
+                        party,
+                        team: s.team.clone(),
                     });
                 }
                 out.findings.push(Finding {
@@ -225,20 +263,12 @@ pub fn assess(
                 continue;
             }
         };
-        let by_doc = |results: &[RawResult]| -> BTreeMap<(String, String), BTreeSet<RawResult>> {
-            let mut m: BTreeMap<(String, String), BTreeSet<RawResult>> = BTreeMap::new();
-            for r in results {
-                m.entry((r.kind.clone(), r.name.clone()))
-                    .or_default()
-                    .insert(r.clone());
-            }
-            m
-        };
-        let denied = by_doc(deny);
-        let unknowns = by_doc(unknown);
-        for d in documents {
-            let key = (d.kind.clone(), d.name.clone());
-            let (mut outcome, results) = match (denied.get(&key), unknowns.get(&key)) {
+        let denied = by_document(inventory, deny);
+        let unknowns = by_document(inventory, unknown);
+        for position in documents {
+            let d = &inventory.documents[position];
+            let s = &shared[position];
+            let (mut outcome, results) = match (denied.get(&position), unknowns.get(&position)) {
                 (Some(r), _) => (Outcome::Fail, Some(r)),
                 (None, Some(r)) => (Outcome::Unknown, Some(r)),
                 (None, None) => (Outcome::Pass, None),
@@ -251,19 +281,40 @@ pub fn assess(
             if let Verdict::Waived(_) = verdict {
                 outcome = Outcome::Waived;
             }
+            let party = party_of(s.model);
             counts.add(outcome, 1);
             out.summary.outcomes.add(outcome, 1);
-            party_counts(&mut out.summary.parties, rule, d, matrix).add(outcome, 1);
+            out.summary.parties.entry(party).or_default().add(outcome, 1);
             out.judged.push(Judgement {
-                rule_id: rule.meta.id.clone(),
-                resource: Resource {
-                    kind: d.kind.clone(),
-                    name: d.name.clone(),
-                },
+                rule_id: rule_id.clone(),
+                resource: s.resource.clone(),
                 outcome,
+                party,
+                team: s.team.clone(),
             });
             for r in results.into_iter().flatten() {
-                let mut f = finding(rule, d, r, outcome, inventory, matrix);
+                let mut f = Finding {
+                    rule_id: rule.meta.id.clone(),
+                    title: rule.meta.title.clone(),
+                    severity: rule.meta.severity,
+                    outcome,
+                    message: r.message.clone(),
+                    resource: Some((*s.resource).clone()),
+                    path: Some(r.pointer.clone()),
+                    location: Some(locator.locate(d, &r.pointer)),
+                    responsibility: Some(Responsibility {
+                        area: rule.meta.area.clone(),
+                        party,
+                        service_model: s.model.map(str::to_owned),
+                        team: s.team.to_string(),
+                    }),
+                    remediation: rule.meta.remediation.clone(),
+                    gating: outcome == Outcome::Fail,
+                    waiver: None,
+                    baseline: None,
+                    points: None,
+                    resource_id: d.resource_id(),
+                };
                 match &verdict {
                     Verdict::Waived(applied) => f.waiver = Some(applied.clone()),
                     Verdict::Expired(applied) => {
@@ -281,24 +332,38 @@ pub fn assess(
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.gate(&GatePolicy::default());
-    out.summary.score = score::score(catalog, &out, inventory, matrix);
-    let gains = score::gains(catalog, &out);
-    for f in &mut out.findings {
-        if let Some(r) = &f.resource {
-            f.points = gains.get(&(f.rule_id.clone(), r.to_string())).copied();
-        }
+    out.summary.score = score::score(catalog, &out);
+    let points: Vec<Option<f64>> = {
+        let gains = score::gains(catalog, &out);
+        out.findings
+            .iter()
+            .map(|f| {
+                f.resource
+                    .as_ref()
+                    .and_then(|r| gains.get(&(f.rule_id.as_str(), r)).copied())
+            })
+            .collect()
+    };
+    for (f, p) in out.findings.iter_mut().zip(points) {
+        f.points = p;
     }
     out
 }
 
-fn party_counts<'a>(
-    parties: &'a mut BTreeMap<Party, Counts>,
-    rule: &Rule,
-    document: &Document,
-    matrix: &Matrix,
-) -> &'a mut Counts {
-    let model = matrix.service_model(&document.kind, document.service_model());
-    parties.entry(matrix.party(&rule.meta.area, model)).or_default()
+/// Each document's results, in order and without repeats (two bodies of a rule may
+/// return the same result).
+fn by_document<'r>(inventory: &Inventory, results: &'r [RawResult]) -> HashMap<usize, Vec<&'r RawResult>> {
+    let mut m: HashMap<usize, Vec<&RawResult>> = HashMap::new();
+    for r in results {
+        if let Some(position) = inventory.position(&r.kind, &r.name) {
+            m.entry(position).or_default().push(r);
+        }
+    }
+    for v in m.values_mut() {
+        v.sort();
+        v.dedup();
+    }
+    m
 }
 
 /// A result must name a document the rule judges; anything else is a rule bug and is
@@ -326,42 +391,6 @@ fn check_targets(
         }
     }
     Ok(())
-}
-
-fn finding(
-    rule: &Rule,
-    document: &Document,
-    result: &RawResult,
-    outcome: Outcome,
-    inventory: &Inventory,
-    matrix: &Matrix,
-) -> Finding {
-    let model = matrix.service_model(&document.kind, document.service_model());
-    Finding {
-        rule_id: rule.meta.id.clone(),
-        title: rule.meta.title.clone(),
-        severity: rule.meta.severity,
-        outcome,
-        message: result.message.clone(),
-        resource: Some(Resource {
-            kind: document.kind.clone(),
-            name: document.name.clone(),
-        }),
-        path: Some(result.pointer.clone()),
-        location: Some(inventory.locate(document, &result.pointer)),
-        responsibility: Some(Responsibility {
-            area: rule.meta.area.clone(),
-            party: matrix.party(&rule.meta.area, model),
-            service_model: model.map(str::to_owned),
-            team: document.owner().unwrap_or(UNOWNED).to_owned(),
-        }),
-        remediation: rule.meta.remediation.clone(),
-        gating: outcome == Outcome::Fail,
-        waiver: None,
-        baseline: None,
-        points: None,
-        resource_id: document.resource_id(),
-    }
 }
 
 /// The team shown for a document that names no owner.

@@ -8,14 +8,13 @@
 //! of its rule's points, so the same sums give scores per party, area, domain and team,
 //! and each failing pair's share is what fixing it gains.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Judgement, UNOWNED};
+use crate::assessment::{Assessment, Judgement};
 use crate::catalog::{Catalog, Rule};
-use crate::finding::{Outcome, Party, Severity};
-use crate::inventory::Inventory;
+use crate::finding::{Outcome, Party, Resource, Severity};
 use crate::responsibility::Matrix;
 
 /// The most a rule can earn, by its severity.
@@ -122,13 +121,13 @@ pub fn domain(rule: &Rule) -> String {
 
 /// Scores `assessment` (before any narrowing to changed documents: the score is the
 /// estate's, not the change's).
-pub fn score(catalog: &Catalog, assessment: &Assessment, inventory: &Inventory, matrix: &Matrix) -> Score {
+pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let rules: BTreeMap<&str, &Rule> = catalog.rules.iter().map(|r| (r.meta.id.as_str(), r)).collect();
     // Pairs that score, per rule, to split each rule's points evenly among them.
     let mut scoring: BTreeMap<&str, usize> = BTreeMap::new();
     for j in &assessment.judged {
         if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
-            *scoring.entry(j.rule_id.as_str()).or_default() += 1;
+            *scoring.entry(&j.rule_id).or_default() += 1;
         }
     }
     let domains: BTreeMap<&str, String> = catalog
@@ -138,24 +137,22 @@ pub fn score(catalog: &Catalog, assessment: &Assessment, inventory: &Inventory, 
         .collect();
     let mut pairs = Vec::with_capacity(assessment.judged.len());
     for j in &assessment.judged {
-        let Some(rule) = rules.get(j.rule_id.as_str()) else {
+        let Some(rule) = rules.get(&*j.rule_id) else {
             continue;
         };
-        let n = scoring.get(j.rule_id.as_str()).copied().unwrap_or(0);
+        let n = scoring.get(&*j.rule_id).copied().unwrap_or(0);
         let points = if n == 0 {
             0.0
         } else {
             max_points(rule.meta.severity) / n as f64
         };
-        let document = inventory.get(&j.resource.kind, &j.resource.name);
-        let model = document.and_then(|d| matrix.service_model(&d.kind, d.service_model()));
         pairs.push(Pair {
             rule,
             judged: j,
             outcome: j.outcome,
             points,
-            party: matrix.party(&rule.meta.area, model),
-            team: document.and_then(|d| d.owner()).unwrap_or(UNOWNED),
+            party: j.party,
+            team: &j.team,
         });
     }
     // Groups keyed by borrowed names while adding up (a million pairs at 100,000
@@ -287,23 +284,23 @@ pub fn referenced(assessment: &Assessment) -> std::collections::BTreeSet<&str> {
 
 /// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
 /// `Kind/name`, for the findings' `points` field.
-pub fn gains(catalog: &Catalog, assessment: &Assessment) -> BTreeMap<(String, String), f64> {
-    let mut scoring: BTreeMap<&str, usize> = BTreeMap::new();
+pub fn gains<'a>(catalog: &Catalog, assessment: &'a Assessment) -> HashMap<(&'a str, &'a Resource), f64> {
+    let mut scoring: HashMap<&str, usize> = HashMap::new();
     for j in &assessment.judged {
         if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
-            *scoring.entry(j.rule_id.as_str()).or_default() += 1;
+            *scoring.entry(&j.rule_id).or_default() += 1;
         }
     }
-    let mut out = BTreeMap::new();
+    let mut out = HashMap::new();
     for j in &assessment.judged {
         if !matches!(j.outcome, Outcome::Fail | Outcome::Unknown) {
             continue;
         }
-        let (Some(rule), Some(n)) = (catalog.rule(&j.rule_id), scoring.get(j.rule_id.as_str())) else {
+        let (Some(rule), Some(n)) = (catalog.rule(&j.rule_id), scoring.get(&*j.rule_id)) else {
             continue;
         };
         out.insert(
-            (j.rule_id.clone(), j.resource.to_string()),
+            (&*j.rule_id, &*j.resource),
             round(max_points(rule.meta.severity) / *n as f64),
         );
     }
@@ -322,8 +319,11 @@ mod tests {
             resource: Resource {
                 kind: "Tenant".into(),
                 name: name.into(),
-            },
+            }
+            .into(),
             outcome,
+            party: Party::Customer,
+            team: crate::assessment::UNOWNED.into(),
         }
     }
 
@@ -343,7 +343,7 @@ mod tests {
             ],
             ..Assessment::default()
         };
-        let s = score(&catalog, &assessment, &Inventory::default(), &matrix);
+        let s = score(&catalog, &assessment);
         assert_eq!(s.overall.earned, 5.0);
         assert_eq!(s.overall.possible, 10.0);
         assert_eq!(s.overall.percent, Some(50.0));
@@ -364,7 +364,13 @@ mod tests {
             "a failure sorts before missing evidence"
         );
         assert_eq!(
-            gains(&catalog, &assessment)[&("LOG-001".to_owned(), "Tenant/b".to_owned())],
+            gains(&catalog, &assessment)[&(
+                "LOG-001",
+                &Resource {
+                    kind: "Tenant".into(),
+                    name: "b".into()
+                }
+            )],
             2.5
         );
         assert_eq!(s.by_domain["logging"].percent, Some(50.0));
@@ -374,7 +380,7 @@ mod tests {
     fn nothing_judged_is_not_applicable() {
         let matrix = Matrix::builtin().unwrap();
         let (catalog, _) = Catalog::builtin(&matrix);
-        let s = score(&catalog, &Assessment::default(), &Inventory::default(), &matrix);
+        let s = score(&catalog, &Assessment::default());
         assert_eq!(s.overall.percent, None);
         assert!(s.top_fixes.is_empty());
     }

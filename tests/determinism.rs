@@ -57,7 +57,7 @@ fn summarise(a: &Assessment) -> Summary {
             .iter()
             .map(|j| {
                 (
-                    (j.rule_id.clone(), j.resource.to_string()),
+                    (j.rule_id.to_string(), j.resource.to_string()),
                     j.outcome.as_str().to_owned(),
                 )
             })

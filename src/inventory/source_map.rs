@@ -6,7 +6,7 @@
 //! A mapping entry is located at its key (that is the line a reader looks for and a
 //! code-review annotation should sit on); a sequence item at its first character.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
 
@@ -25,9 +25,26 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
+    /// Every node of every document of `text`.
     pub fn build(text: &str) -> SourceMap {
+        Self::walk(text, None)
+    }
+
+    /// Only the `wanted` fields and their ancestors: subtrees holding none of them
+    /// are skipped, so a file is located for its findings at a fraction of the cost.
+    pub fn build_for(text: &str, wanted: &Wanted<'_>) -> SourceMap {
+        Self::walk(text, Some(wanted))
+    }
+
+    fn walk(text: &str, wanted: Option<&Wanted<'_>>) -> SourceMap {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut builder = Builder::default();
+        let mut builder = Builder {
+            documents: Vec::new(),
+            duplicates: Vec::new(),
+            stack: Vec::new(),
+            path: String::new(),
+            wanted,
+        };
         for event in Parser::new_from_str(text) {
             // A syntax error ends what can be located; what came before is still right.
             let Ok((event, span)) = event else { break };
@@ -67,37 +84,68 @@ impl SourceMap {
 pub fn push_token(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
     out.push_str(pointer);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
+    append_token(&mut out, token);
     out
 }
 
-enum Frame {
-    Map {
-        pointer: String,
-        key: Option<String>,
-    },
-    Seq {
-        pointer: String,
-        next: usize,
-    },
-    /// Inside a complex (non-scalar) mapping key: nothing in it is addressable.
-    Skip {
-        depth: usize,
-    },
+fn append_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
 }
 
-#[derive(Default)]
-struct Builder {
+/// The fields a targeted map records, per document of a file.
+#[derive(Debug, Default)]
+pub struct Wanted<'p> {
+    documents: HashMap<usize, HashSet<&'p str>>,
+}
+
+impl<'p> Wanted<'p> {
+    /// Wants `pointer` in document `document`, and every ancestor of it, so that a
+    /// missing field still falls back to the nearest ancestor that exists.
+    pub fn add(&mut self, document: usize, pointer: &'p str) {
+        let fields = self.documents.entry(document).or_default();
+        let mut current = pointer;
+        // Ancestors go in with each pointer, so a pointer already present has them.
+        while fields.insert(current) && !current.is_empty() {
+            current = current.rfind('/').map_or("", |cut| &current[..cut]);
+        }
+    }
+}
+
+/// What the entry of a mapping being read is at.
+enum Key {
+    /// The next node is a key.
+    Awaited,
+    /// `path` ends with the pending entry's key; the next node is its value.
+    Scalar,
+    /// The pending entry's key is not a scalar: it has no pointer, nor does its value.
+    Complex,
+}
+
+enum Frame {
+    /// A mapping at `path[..len]`.
+    Map { len: usize, key: Key },
+    /// A sequence at `path[..len]`, whose next item has index `next`.
+    Seq { len: usize, next: usize },
+    /// A node without a pointer (a complex key or its value) or, in a targeted map, a
+    /// node no wanted field is under, `depth` collections deep.
+    Skip { depth: usize },
+}
+
+struct Builder<'w> {
     documents: Vec<HashMap<String, Position>>,
     duplicates: Vec<Position>,
     stack: Vec<Frame>,
+    /// The pointer of the node being read: one buffer, cut back to a parent's length
+    /// rather than a string per node.
+    path: String,
+    wanted: Option<&'w Wanted<'w>>,
 }
 
 fn position(span: Span) -> Position {
@@ -107,45 +155,51 @@ fn position(span: Span) -> Position {
     }
 }
 
-impl Builder {
-    fn current(&mut self) -> Option<&mut HashMap<String, Position>> {
-        self.documents.last_mut()
+impl Builder<'_> {
+    /// Whether `path` is recorded in the current document.
+    fn wants_path(&self) -> bool {
+        let Some(wanted) = self.wanted else {
+            return true;
+        };
+        let document = self.documents.len().saturating_sub(1);
+        wanted
+            .documents
+            .get(&document)
+            .is_some_and(|fields| fields.contains(self.path.as_str()))
     }
 
-    fn record(&mut self, pointer: &str, pos: Position) {
-        if let Some(map) = self.current() {
-            map.entry(pointer.to_owned()).or_insert(pos);
+    /// Records `path` at `pos` unless it already has a position (an entry stays at its key).
+    fn record(&mut self, pos: Position) {
+        if !self.wants_path() {
+            return;
+        }
+        if let Some(map) = self.documents.last_mut()
+            && !map.contains_key(self.path.as_str())
+        {
+            map.insert(self.path.clone(), pos);
         }
     }
 
-    /// Where the node that starts now sits, or `None` when it is a mapping key (which
-    /// is recorded, not descended into) or inside a skipped key.
-    fn place_node(&mut self, event: &Event<'_>, pos: Position) -> Option<String> {
+    /// Points `path` at the node about to be read and says whether it has a pointer.
+    fn place(&mut self) -> bool {
         match self.stack.last_mut() {
-            None => Some(String::new()),
-            Some(Frame::Skip { .. }) => None,
-            Some(Frame::Seq { pointer, next }) => {
-                let p = push_token(pointer, &next.to_string());
-                *next += 1;
-                Some(p)
+            None => {
+                self.path.clear();
+                true
             }
-            Some(Frame::Map { pointer, key }) => match key.take() {
-                Some(value_pointer) => Some(value_pointer),
-                None => {
-                    if let Event::Scalar(text, ..) = event {
-                        let p = push_token(pointer, text);
-                        *key = Some(p.clone());
-                        if self.current().is_some_and(|m| m.contains_key(&p)) {
-                            self.duplicates.push(pos);
-                        }
-                        self.record(&p, pos);
-                    } else {
-                        // A complex key: remember a placeholder so its value is skipped too.
-                        *key = Some(String::from("\u{0}"));
-                    }
-                    None
-                }
-            },
+            Some(Frame::Skip { .. }) => false,
+            Some(Frame::Seq { len, next }) => {
+                self.path.truncate(*len);
+                let index = next.to_string();
+                *next += 1;
+                append_token(&mut self.path, &index);
+                true
+            }
+            Some(Frame::Map { key, .. }) => {
+                let usable = matches!(key, Key::Scalar);
+                *key = Key::Awaited;
+                usable
+            }
         }
     }
 
@@ -155,15 +209,33 @@ impl Builder {
             Event::DocumentStart(_) => {
                 self.documents.push(HashMap::new());
                 self.stack.clear();
+                self.path.clear();
             }
             Event::Scalar(..) | Event::Alias(_) => {
-                if let Some(Frame::Skip { .. }) = self.stack.last() {
-                    return;
-                }
-                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
-                let placed = self.place_node(event, pos);
-                if !is_key && let Some(p) = placed.filter(|p| !p.contains('\u{0}')) {
-                    self.record(&p, pos);
+                if let Some(Frame::Map {
+                    len,
+                    key: key @ Key::Awaited,
+                }) = self.stack.last_mut()
+                {
+                    // A key: the entry is located here, at its key.
+                    let Event::Scalar(text, ..) = event else {
+                        *key = Key::Complex;
+                        return;
+                    };
+                    *key = Key::Scalar;
+                    self.path.truncate(*len);
+                    append_token(&mut self.path, text);
+                    if self.wanted.is_none()
+                        && self
+                            .documents
+                            .last()
+                            .is_some_and(|m| m.contains_key(self.path.as_str()))
+                    {
+                        self.duplicates.push(pos);
+                    }
+                    self.record(pos);
+                } else if self.place() {
+                    self.record(pos);
                 }
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -171,21 +243,27 @@ impl Builder {
                     *depth += 1;
                     return;
                 }
-                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
-                let placed = self.place_node(event, pos);
-                let frame = match placed {
-                    Some(p) if !is_key && !p.contains('\u{0}') => {
-                        self.record(&p, pos);
-                        if matches!(event, Event::MappingStart(..)) {
-                            Frame::Map {
-                                pointer: p,
-                                key: None,
-                            }
-                        } else {
-                            Frame::Seq { pointer: p, next: 0 }
+                let frame = if let Some(Frame::Map {
+                    key: key @ Key::Awaited,
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    // A collection as a key: neither it nor its value has a pointer.
+                    *key = Key::Complex;
+                    Frame::Skip { depth: 1 }
+                } else if self.place() && self.wants_path() {
+                    self.record(pos);
+                    let len = self.path.len();
+                    if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map {
+                            len,
+                            key: Key::Awaited,
                         }
+                    } else {
+                        Frame::Seq { len, next: 0 }
                     }
-                    _ => Frame::Skip { depth: 1 },
+                } else {
+                    Frame::Skip { depth: 1 }
                 };
                 self.stack.push(frame);
             }
@@ -252,6 +330,37 @@ mod tests {
     fn complex_keys_are_skipped_without_losing_the_rest() {
         let map = SourceMap::build("? [a, b]\n: 1\nafter: 2\n");
         assert_eq!(at(&map, 0, "/after"), (3, 1));
+    }
+
+    #[test]
+    fn a_targeted_map_locates_its_fields_as_the_full_map_does() {
+        let text = "kind: A\nspec:\n  list:\n    - x\n    - name: y\n  other: {a: 1}\n  ? [k]\n  : v\n---\nkind: B\nspec: {a: [1, {b: 2}]}\n";
+        let asked = [
+            (0, "/spec/list/1/name"),
+            (0, "/spec/list/0"),
+            (0, "/spec/missing/deep"),
+            (1, "/spec/a/1/b"),
+            (1, ""),
+        ];
+        let mut wanted = Wanted::default();
+        for (document, pointer) in asked {
+            wanted.add(document, pointer);
+        }
+        let full = SourceMap::build(text);
+        let targeted = SourceMap::build_for(text, &wanted);
+        for (document, pointer) in asked {
+            assert_eq!(
+                targeted.locate(document, pointer),
+                full.locate(document, pointer),
+                "{pointer}"
+            );
+        }
+        // A field nobody asked for is not recorded: its nearest wanted ancestor answers.
+        assert_eq!(targeted.locate(0, "/spec/other/a").map(|(_, f)| f), Some("/spec"));
+        assert_eq!(
+            full.locate(0, "/spec/other/a").map(|(_, f)| f),
+            Some("/spec/other/a")
+        );
     }
 
     #[test]
