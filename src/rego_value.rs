@@ -10,7 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 use regorus::Value as Rego;
 use serde_json::Value as Json;
 
-/// Converts JSON values, sharing equal object keys between them.
+/// Strings up to this long are shared; longer ones (messages, descriptions) rarely
+/// repeat and would only grow the table.
+const SHARED_STRING_MAX: usize = 64;
+
+/// Converts JSON values, sharing equal object keys and short strings between them.
 #[derive(Default)]
 pub struct Converter {
     keys: HashMap<String, Rego>,
@@ -33,6 +37,9 @@ impl Converter {
                 (None, None, Some(f)) => Rego::from(f),
                 (None, None, None) => Rego::Undefined,
             },
+            // Short strings repeat across documents (tiers, states, types, teams):
+            // sharing one copy of each is a large part of an estate's memory.
+            Json::String(s) if s.len() <= SHARED_STRING_MAX => self.key(s),
             Json::String(s) => Rego::from(s.as_str()),
             Json::Array(items) => Rego::from(items.iter().map(|v| self.value(v)).collect::<Vec<_>>()),
             Json::Object(fields) => {
