@@ -352,7 +352,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTY")]
     pub fail_on_party: Vec<Party>,
 
-    /// Print how long each phase took (load, compile, evaluate, assess, report) to stderr.
+    /// Print how long each phase took (load, compile, evaluate, assess, report) and each
+    /// rule, slowest first, to stderr.
     #[arg(long)]
     pub timings: bool,
 

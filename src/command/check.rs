@@ -190,7 +190,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         slowest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         progress.suspend(|| {
             let mut err = io::stderr().lock();
-            for (id, seconds) in slowest.iter().take(10) {
+            for (id, seconds) in &slowest {
                 let _ = writeln!(err, "timing rule {id}: {seconds:.3} s");
             }
         });
