@@ -35,56 +35,77 @@ _phi_tenant if {
 	lib.holds_phi(tenant)
 }
 
-_in_scope(doc) if lib.holds_phi(doc)
-
-_in_scope(_) if _phi_tenant
-
 _accepted := {lower(id) | some id in lib.param("HLT-002", "initiativeIds")}
 
-# Subscription IDs (lower case) of every resource labelled as holding PHI, read from the
-# resource's ARM ID (/subscriptions/<id>/...) and from its subscriptionId field; built once
-# so that each subscription is a set lookup.
-_phi_subscription_ids := {sub_id |
-	some res in lib.docs("AzureResource")
-	lib.holds_phi(res)
-	some sub_id in _subscription_ids(res)
+# The names of the subscriptions holding PHI, decided once so that each outcome tests a
+# name instead of calling helpers for every subscription. When the tenant holds PHI every
+# subscription does, and the resources are not read at all.
+_phi_subscriptions := object.keys(lib.docs("Subscription")) if {
+	_phi_tenant
+} else := _labelled_subscriptions | _subscriptions_of_phi_resources
+
+# lib.holds_phi, inline: the label is read first, so that the many documents without one
+# cost a reference instead of a function call.
+_labelled_subscriptions := {name |
+	some name, sub in lib.docs("Subscription")
+	label := sub.metadata.labels.data
+	lower(sprintf("%v", [label])) == "phi"
 }
 
-_subscription_ids(res) := {sub_id |
+# The resources labelled as holding PHI (lib.holds_phi, inline as above); an array, so
+# that no whole documents are compared.
+_phi_resources := [res |
+	some res in lib.docs("AzureResource")
+	label := res.metadata.labels.data
+	lower(sprintf("%v", [label])) == "phi"
+]
+
+# Subscription IDs (lower case) of those resources, read from the resource's ARM ID
+# (/subscriptions/<id>/...) and from its subscriptionId field; built once so that each
+# subscription is a set lookup.
+_phi_subscription_ids := {sub_id |
+	some res in _phi_resources
 	parts := split(lower(res.spec.id), "/")
 	parts[0] == ""
 	parts[1] == "subscriptions"
 	sub_id := parts[2]
-} | {lower(sub_id) | sub_id := res.spec.subscriptionId}
-
-_holds_phi(sub) if _in_scope(sub)
-
-_holds_phi(sub) if lower(sub.spec.subscriptionId) in _phi_subscription_ids
-
-_initiative(assignment) := parts[count(parts) - 1] if {
-	parts := split(lower(assignment.policyDefinitionId), "/")
+} | {lower(sub_id) |
+	some res in _phi_resources
+	sub_id := res.spec.subscriptionId
 }
 
-_assigned(sub) if {
-	some assignment in sub.spec.policyAssignments
-	_initiative(assignment) in _accepted
+_subscriptions_of_phi_resources := {name |
+	ids := _phi_subscription_ids
+	some name, sub in lib.docs("Subscription")
+	lower(sub.spec.subscriptionId) in ids
+}
+
+_assigned(assignments, accepted) if {
+	some assignment in assignments
+	parts := split(lower(assignment.policyDefinitionId), "/")
+	parts[count(parts) - 1] in accepted
 }
 
 deny contains lib.result(sub, ["spec", "policyAssignments"], msg) if {
-	some sub in lib.docs("Subscription")
-	_holds_phi(sub)
-	lib.has(sub, ["spec", "policyAssignments"])
-	not _assigned(sub)
-	msg := sprintf("%s, so this subscription holding PHI is not assessed against HIPAA", [_found(sub.spec.policyAssignments)])
+	phi := _phi_subscriptions
+	accepted := _accepted
+	some name, sub in lib.docs("Subscription")
+	name in phi
+	assignments := object.get(sub, ["spec", "policyAssignments"], null)
+	assignments != null
+	not _assigned(assignments, accepted)
+	msg := sprintf("%s, so this subscription holding PHI is not assessed against HIPAA", [_found(assignments)])
 }
 
 _found(assignments) := "there are no policy assignments" if count(assignments) == 0
 
 _found(assignments) := sprintf("none of its policy assignments (%s) is the HITRUST/HIPAA or HITRUST CSF v11.3 initiative", [concat(", ", sort({a.name | some a in assignments}))]) if count(assignments) > 0
 
+# object.get is lib.has's own test.
 unknown contains lib.result(sub, ["spec", "policyAssignments"], msg) if {
-	some sub in lib.docs("Subscription")
-	_holds_phi(sub)
-	not lib.has(sub, ["spec", "policyAssignments"])
+	phi := _phi_subscriptions
+	some name, sub in lib.docs("Subscription")
+	name in phi
+	object.get(sub, ["spec", "policyAssignments"], null) == null
 	msg := "the inventory does not record the subscription's policy assignments (spec.policyAssignments), so the HIPAA/HITRUST initiative cannot be confirmed"
 }

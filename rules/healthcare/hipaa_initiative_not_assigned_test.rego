@@ -79,3 +79,49 @@ test_missing_policy_assignments_are_unknown if {
 		"msg": "the inventory does not record the subscription's policy assignments (spec.policyAssignments), so the HIPAA/HITRUST initiative cannot be confirmed",
 	}}
 }
+
+# A tenant labelled as holding PHI brings every subscription into scope, without reading
+# labels or resources.
+phi_tenant := {"kind": "Tenant", "metadata": {"name": "contoso", "labels": phi}, "spec": {}}
+
+test_subscription_of_a_phi_tenant_without_initiative_is_reported if {
+	i := {"documents": {"Tenant": {"contoso": phi_tenant}, "Subscription": {"clinical": sub({}, {"policyAssignments": [mcsb]})}}}
+	r := rule.deny with input as i
+	r == {{
+		"resource": "Subscription/clinical",
+		"path": ["spec", "policyAssignments"],
+		"msg": "none of its policy assignments (mcsb) is the HITRUST/HIPAA or HITRUST CSF v11.3 initiative, so this subscription holding PHI is not assessed against HIPAA",
+	}}
+}
+
+test_subscription_of_a_phi_tenant_with_initiative_is_not_reported if {
+	i := {"documents": {"Tenant": {"contoso": phi_tenant}, "Subscription": {"clinical": sub({}, {"policyAssignments": [hipaa]})}}}
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_missing_policy_assignments_of_a_phi_tenant_are_unknown if {
+	i := {"documents": {"Tenant": {"contoso": phi_tenant}, "Subscription": {"clinical": sub({}, {})}}}
+	u := rule.unknown with input as i
+	u == {{
+		"resource": "Subscription/clinical",
+		"path": ["spec", "policyAssignments"],
+		"msg": "the inventory does not record the subscription's policy assignments (spec.policyAssignments), so the HIPAA/HITRUST initiative cannot be confirmed",
+	}}
+}
+
+# Labels compare without case; a label that is not the string phi holds no PHI.
+test_upper_case_phi_label_is_reported if {
+	r := rule.deny with input as estate(sub({"data": "PHI"}, {"policyAssignments": []}), records({}))
+	count(r) == 1
+}
+
+test_other_data_labels_are_not_reported if {
+	every labels in [{"data": "internal"}, {"data": 1}, {"environment": "phi"}] {
+		i := estate(sub(labels, {}), records(labels))
+		d := rule.deny with input as i
+		u := rule.unknown with input as i
+		count(d) + count(u) == 0
+	}
+}

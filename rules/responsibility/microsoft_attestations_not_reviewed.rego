@@ -26,10 +26,17 @@ import data.steward.lib
 
 _max_days := lib.param("RSP-004", "maxDays")
 
+# lib.service_model(doc) for every document, inline, because it runs for every document
+# in the estate: the declared spec.serviceModel, else the kind's fixed model. Only the
+# kinds that have a fixed model are walked a second time, for documents declaring none.
 _models_in_use := {model |
 	some docs in input.documents
 	some doc in docs
-	model := lib.service_model(doc)
+	model := doc.spec.serviceModel
+} | {model |
+	some kind, model in data.steward.kindServiceModels
+	some doc in object.get(input.documents, kind, {})
+	not doc.spec.serviceModel
 }
 
 # The areas Microsoft owns outright in each service model the estate uses, read from

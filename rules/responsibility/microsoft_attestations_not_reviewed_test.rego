@@ -76,3 +76,28 @@ test_reviews_not_recorded_are_unknown if {
 		"msg": "the inventory does not record reviews of Microsoft's attestations (spec.attestationReviews), which the estate relies on for iaas, saas",
 	}}
 }
+
+# A document of a kind without a fixed service model (Azure resources, subscriptions)
+# that declares none uses no model; one that declares a model uses it.
+test_undeclared_models_of_kinds_without_a_fixed_model_need_no_review if {
+	i := {"documents": {
+		"Tenant": {"contoso": tenant({"serviceModel": "onprem"})},
+		"AzureResource": {"vm": {"kind": "AzureResource", "metadata": {"name": "vm"}, "spec": {"type": "Microsoft.Compute/virtualMachines"}}},
+	}}
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_declared_model_of_a_kind_without_a_fixed_model_is_reported if {
+	i := {"documents": {
+		"Tenant": {"contoso": tenant({"serviceModel": "onprem", "attestationReviews": []})},
+		"AzureResource": {"vm": vm},
+	}}
+	r := rule.deny with input as i
+	r == {{
+		"resource": "Tenant/contoso",
+		"path": ["spec", "attestationReviews"],
+		"msg": "no review of Microsoft's attestations covers iaas, where Microsoft owns Physical datacenter, Physical hosts, Physical network",
+	}}
+}
