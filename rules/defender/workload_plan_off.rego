@@ -43,55 +43,59 @@ _plan_by_type := {lower(type): plan | some type, plan in lib.param("DEF-002", "p
 
 _resources := lib.docs("AzureResource")
 
-# The subscription ID of a resource: the third segment of /subscriptions/<id>/..., which is
-# what ARM itself uses; spec.subscriptionId only when the ARM ID is not recorded.
-_subscription_of(res) := lower(parts[2]) if {
-	parts := split(res.spec.id, "/")
-	count(parts) > 2
-	lower(parts[1]) == "subscriptions"
+# Resource names grouped by subscription and plan in one pass over the resources. The
+# subscription ID of a resource is the third segment of /subscriptions/<id>/..., which is
+# what ARM itself uses; spec.subscriptionId only when the ARM ID is not recorded. It is
+# taken inline, one body for each source, and the plan table is read once per pass: a
+# helper call or a rule lookup per resource would cost more than the rest of the pass.
+_rows_by[sub_id][plan] contains res.metadata.name if {
+	plans := _plan_by_type
+	some res in _resources
+	plan := plans[lower(res.spec.type)]
+	parts := split(lower(res.spec.id), "/")
+	parts[1] == "subscriptions"
+	sub_id := parts[2]
 }
 
-_subscription_of(res) := lower(res.spec.subscriptionId) if not res.spec.id
-
-# One row per protected resource, then the (subscription, plan) pairs: each pair lists its
-# resources by filtering the rows once, so the work grows with resources times pairs.
-# Resource names grouped by subscription and plan in one pass over the resources.
 _rows_by[sub_id][plan] contains res.metadata.name if {
+	plans := _plan_by_type
 	some res in _resources
-	plan := _plan_by_type[lower(res.spec.type)]
-	sub_id := _subscription_of(res)
+	not res.spec.id
+	plan := plans[lower(res.spec.type)]
+	sub_id := lower(res.spec.subscriptionId)
 }
 
 # Referenced whole, so that OPA too evaluates the grouping once and caches it, instead of
 # re-scanning every resource for each subscription it is asked about.
 _grouped := _rows_by
 
-_plans_of(sub) := object.keys(_grouped[lower(sub.spec.subscriptionId)])
-
-_names(sub, plan) := sort(_grouped[lower(sub.spec.subscriptionId)][plan])
-
 _describe(names) := concat(", ", names) if count(names) <= 5
 
 _describe(names) := sprintf("%d resources, among them %s", [count(names), concat(", ", array.slice(names, 0, 5))]) if count(names) > 5
 
+# Each outcome takes a subscription's plans, and their resources, from its group in one lookup.
 deny contains lib.result(sub, ["spec", "pricings", plan, "pricingTier"], msg) if {
+	grouped := _grouped
 	some sub in lib.docs("Subscription")
-	some plan in _plans_of(sub)
+	some plan, resources in grouped[lower(sub.spec.subscriptionId)]
 	tier := sub.spec.pricings[plan].pricingTier
 	tier != "Standard"
-	msg := sprintf("the %s plan is on the %s tier, but the subscription holds resources it protects (%s), which get no Defender threat detection", [plan, tier, _describe(_names(sub, plan))])
+	msg := sprintf("the %s plan is on the %s tier, but the subscription holds resources it protects (%s), which get no Defender threat detection", [plan, tier, _describe(sort(resources))])
 }
 
+# object.get is lib.has's own test, inline because it runs for every plan of every
+# subscription.
 unknown contains lib.result(sub, ["spec", "pricings", plan], msg) if {
+	grouped := _grouped
 	some sub in lib.docs("Subscription")
-	some plan in _plans_of(sub)
-	not lib.has(sub, ["spec", "pricings", plan, "pricingTier"])
-	msg := sprintf("the inventory does not record the %s pricing (Microsoft.Security/pricings), so Defender coverage of %s cannot be confirmed", [plan, _describe(_names(sub, plan))])
+	some plan, resources in grouped[lower(sub.spec.subscriptionId)]
+	object.get(sub, ["spec", "pricings", plan, "pricingTier"], null) == null
+	msg := sprintf("the inventory does not record the %s pricing (Microsoft.Security/pricings), so Defender coverage of %s cannot be confirmed", [plan, _describe(sort(resources))])
 }
 
 unknown contains lib.result(sub, ["spec", "subscriptionId"], msg) if {
 	count(_resources) > 0
 	some sub in lib.docs("Subscription")
-	not lib.has(sub, ["spec", "subscriptionId"])
+	object.get(sub, ["spec", "subscriptionId"], null) == null
 	msg := "the inventory does not record the subscription ID (spec.subscriptionId), so the resources it holds, and the plans they need, cannot be determined"
 }

@@ -112,3 +112,31 @@ test_missing_subscription_id_is_unknown if {
 		"msg": "the inventory does not record the subscription ID (spec.subscriptionId), so the resources it holds, and the plans they need, cannot be determined",
 	}}
 }
+
+test_missing_pricing_for_many_resources_is_unknown if {
+	vms := {name: resource(name, "Microsoft.Compute/virtualMachines") | some n in numbers.range(1, 7); name := sprintf("vm-%d", [n])}
+	i := {"documents": {
+		"Subscription": {"prod": {"kind": "Subscription", "metadata": {"name": "prod"}, "spec": {"subscriptionId": sub_id, "pricings": {}}}},
+		"AzureResource": vms,
+	}}
+	u := rule.unknown with input as i
+	u == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "pricings", "VirtualMachines"],
+		"msg": "the inventory does not record the VirtualMachines pricing (Microsoft.Security/pricings), so Defender coverage of 7 resources, among them vm-1, vm-2, vm-3, vm-4, vm-5 cannot be confirmed",
+	}}
+}
+
+test_resources_without_a_subscription_in_their_arm_id_are_not_counted if {
+	# The ARM ID decides when it is recorded, even if spec.subscriptionId names the subscription.
+	spec := {"type": "Microsoft.Compute/virtualMachines", "subscriptionId": sub_id}
+	tenant_level := {"kind": "AzureResource", "metadata": {"name": "vm-03"}, "spec": object.union(spec, {"id": "/providers/Microsoft.Compute/virtualMachines/vm-03"})}
+	truncated := {"kind": "AzureResource", "metadata": {"name": "vm-04"}, "spec": object.union(spec, {"id": "/subscriptions"})}
+	i := {"documents": {
+		"Subscription": {"prod": {"kind": "Subscription", "metadata": {"name": "prod"}, "spec": {"subscriptionId": sub_id, "pricings": pricings("Free", "Free")}}},
+		"AzureResource": {"vm-03": tenant_level, "vm-04": truncated},
+	}}
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}

@@ -36,32 +36,22 @@ _sources_recorded if {
 	lib.has(account, ["spec", "dataSources"])
 }
 
-# The field that identifies a store to Purview: ARM ID for Azure, host name on-premises.
-_field(doc) := "id" if doc.kind == "AzureResource"
+# The Azure data stores (lib.is_data_store), built once: an array rather than a set of
+# documents, so that no whole documents are compared, and the type test inline because it
+# runs for every AzureResource.
+_azure_stores := [doc |
+	types := lib.azure_data_store_types
+	some doc in lib.docs("AzureResource")
+	lower(doc.spec.type) in types
+]
 
-_field(doc) := "hostName" if doc.kind == "OnPremDataStore"
+# Every data store, for the outcomes that report them all.
+_stores := array.concat(_azure_stores, [store | some store in lib.docs("OnPremDataStore")])
 
-_key(doc) := lower(doc.spec[_field(doc)])
+# How a finding names an on-premises store: with its engine when that is recorded.
+_onprem_what(doc) := sprintf("%s (%s on %s)", [doc.metadata.name, doc.spec.engine, doc.spec.hostName])
 
-# The source field that has to carry the store's key.
-_source_field(doc) := "resourceId" if doc.kind == "AzureResource"
-
-_source_field(doc) := "serverEndpoint or host" if doc.kind == "OnPremDataStore"
-
-_what(doc) := sprintf("%s (%s)", [doc.metadata.name, doc.spec.type]) if doc.kind == "AzureResource"
-
-_what(doc) := sprintf("%s (%s on %s)", [doc.metadata.name, doc.spec.engine, doc.spec.hostName]) if doc.kind == "OnPremDataStore"
-
-_what(doc) := sprintf("%s (on %s)", [doc.metadata.name, doc.spec.hostName]) if {
-	doc.kind == "OnPremDataStore"
-	not doc.spec.engine
-}
-
-_stores contains doc if {
-	some kind in ["AzureResource", "OnPremDataStore"]
-	some doc in lib.docs(kind)
-	lib.is_data_store(doc)
-}
+_onprem_what(doc) := sprintf("%s (on %s)", [doc.metadata.name, doc.spec.hostName]) if not doc.spec.engine
 
 deny contains lib.result(doc, ["spec"], msg) if {
 	count(_accounts) == 0
@@ -69,11 +59,25 @@ deny contains lib.result(doc, ["spec"], msg) if {
 	msg := "no Microsoft Purview account exists in the inventory, so this data store is not catalogued or classified"
 }
 
-deny contains lib.result(doc, ["spec", _field(doc)], msg) if {
+# An Azure store matches a source by ARM resource ID; the message is built inline because
+# it is built for every unregistered store.
+deny contains lib.result(doc, ["spec", "id"], msg) if {
 	_sources_recorded
-	some doc in _stores
-	not _key(doc) in _registered
-	msg := sprintf("%s is not registered as a data source in any Microsoft Purview account (no source has %s %s)", [_what(doc), _source_field(doc), doc.spec[_field(doc)]])
+	registered := _registered
+	some doc in _azure_stores
+	id := doc.spec.id
+	not lower(id) in registered
+	msg := sprintf("%s (%s) is not registered as a data source in any Microsoft Purview account (no source has resourceId %s)", [doc.metadata.name, doc.spec.type, id])
+}
+
+# An on-premises store matches a source by host name.
+deny contains lib.result(doc, ["spec", "hostName"], msg) if {
+	_sources_recorded
+	registered := _registered
+	some doc in lib.docs("OnPremDataStore")
+	host := doc.spec.hostName
+	not lower(host) in registered
+	msg := sprintf("%s is not registered as a data source in any Microsoft Purview account (no source has serverEndpoint or host %s)", [_onprem_what(doc), host])
 }
 
 unknown contains lib.result(doc, ["spec"], msg) if {
@@ -83,9 +87,14 @@ unknown contains lib.result(doc, ["spec"], msg) if {
 	msg := "the inventory records no Purview data sources (spec.dataSources of a PurviewAccount), so registration cannot be confirmed"
 }
 
+# Evaluated apart from deny, so this starts from the documents without a key, which are
+# rare, instead of rebuilding _azure_stores: testing for the key costs less than testing
+# the type.
 unknown contains lib.result(doc, ["spec"], msg) if {
 	_sources_recorded
-	some doc in _stores
-	not _key(doc)
+	some [kind, field] in [["AzureResource", "id"], ["OnPremDataStore", "hostName"]]
+	some doc in lib.docs(kind)
+	not doc.spec[field]
+	lib.is_data_store(doc)
 	msg := "the data store has no resource ID or host name to match against Purview data sources"
 }

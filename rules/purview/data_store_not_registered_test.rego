@@ -52,3 +52,32 @@ test_sources_not_recorded_are_unknown if {
 	r.resource == "AzureResource/records"
 	r.msg == "the inventory records no Purview data sources (spec.dataSources of a PurviewAccount), so registration cannot be confirmed"
 }
+
+test_unregistered_onprem_store_is_reported_with_its_engine if {
+	lims := {"kind": "OnPremDataStore", "metadata": {"name": "lims"}, "spec": {"hostName": "lims01.corp.example", "engine": "Oracle"}}
+	i := {"documents": {
+		"OnPremDataStore": {"lims": lims},
+		"PurviewAccount": {"pv": purview([{"name": "emr", "kind": "SqlServerDatabase", "serverEndpoint": "emr-sql01.corp.example"}])},
+	}}
+	r := rule.deny with input as i
+	r == {{"resource": "OnPremDataStore/lims", "path": ["spec", "hostName"], "msg": "lims (Oracle on lims01.corp.example) is not registered as a data source in any Microsoft Purview account (no source has serverEndpoint or host lims01.corp.example)"}}
+}
+
+test_store_without_id_or_host_name_is_unknown if {
+	# The key vault has no ID either, but it is not a data store.
+	records := {"kind": "AzureResource", "metadata": {"name": "records"}, "spec": {"type": "Microsoft.Storage/storageAccounts"}}
+	kv := {"kind": "AzureResource", "metadata": {"name": "kv"}, "spec": {"type": "Microsoft.KeyVault/vaults"}}
+	emr_unnamed := {"kind": "OnPremDataStore", "metadata": {"name": "emr"}, "spec": {"engine": "SqlServer"}}
+	i := {"documents": {
+		"AzureResource": {"records": records, "kv": kv},
+		"OnPremDataStore": {"emr": emr_unnamed},
+		"PurviewAccount": {"pv": purview([{"name": "other", "kind": "AzureStorage", "resourceId": "/x"}])},
+	}}
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {
+		{"resource": "AzureResource/records", "path": ["spec"], "msg": "the data store has no resource ID or host name to match against Purview data sources"},
+		{"resource": "OnPremDataStore/emr", "path": ["spec"], "msg": "the data store has no resource ID or host name to match against Purview data sources"},
+	}
+}

@@ -82,3 +82,13 @@ test_running_scan_is_unknown if {
 		"msg": "the last run of scan weekly of data source portal-sql is still InProgress, so the outcome of the latest scan is not yet known",
 	}}
 }
+
+test_old_success_with_a_date_only_end_time_is_reported if {
+	i := estate([scan("weekly", {"status": "Succeeded", "endTime": "2025-11-01"})])
+	r := rule.deny with input as i
+	r == {{
+		"resource": "PurviewAccount/pv",
+		"path": ["spec", "dataSources", 0, "scans", 0, "lastRun", "endTime"],
+		"msg": "scan weekly of data source portal-sql last succeeded 61 days ago (2025-11-01), more than the allowed 30",
+	}}
+}

@@ -19,74 +19,56 @@ package steward.rules.purview.scan_ruleset_excludes_classifications
 
 import data.steward.lib
 
-_scan_path(i, k) := ["spec", "dataSources", i, "scans", k]
-
-# Every scan of every source, with where it sits in the account.
-_scans contains [account.metadata.name, i, k] if {
-	some account in lib.docs("PurviewAccount")
-	some i, source in account.spec.dataSources
-	some k, scan in source.scans
-}
-
-_custom(scan) if scan.scanRulesetType == "Custom"
-
-_recorded(account, name) if {
-	some ruleset in account.spec.scanRulesets
-	ruleset.name == name
-}
-
-_what(source, scan) := sprintf("scan %s of data source %s", [scan.name, source.name])
-
+# Each outcome walks the scans itself, reading each field inline: the walk costs less than
+# building a table of scans to walk, and a helper call per scan would cost more than the walk.
 deny contains lib.result(account, ["spec", "scanRulesets", j, "excludedSystemClassifications"], msg) if {
-	some [pv_name, src_i, scan_k] in _scans
-	account := lib.docs("PurviewAccount")[pv_name]
-	source := account.spec.dataSources[src_i]
-	scan := source.scans[scan_k]
-	_custom(scan)
+	some account in lib.docs("PurviewAccount")
+	some source in account.spec.dataSources
+	some scan in source.scans
+	scan.scanRulesetType == "Custom"
 	some j, ruleset in account.spec.scanRulesets
 	ruleset.name == scan.scanRulesetName
 	excluded := ruleset.excludedSystemClassifications
 	count(excluded) > 0
-	msg := sprintf("%s uses custom scan rule set %s, which excludes %d system classification(s): %s", [_what(source, scan), ruleset.name, count(excluded), concat(", ", sort(excluded))])
+	msg := sprintf("scan %s of data source %s uses custom scan rule set %s, which excludes %d system classification(s): %s", [scan.name, source.name, ruleset.name, count(excluded), concat(", ", sort(excluded))])
 }
 
 unknown contains lib.result(account, ["spec", "scanRulesets"], msg) if {
-	some [pv_name, src_i, scan_k] in _scans
-	account := lib.docs("PurviewAccount")[pv_name]
-	source := account.spec.dataSources[src_i]
-	scan := source.scans[scan_k]
-	_custom(scan)
-	not _recorded(account, scan.scanRulesetName)
-	msg := sprintf("%s uses custom scan rule set %s, which the inventory does not record (spec.scanRulesets), so the classifications it applies cannot be confirmed", [_what(source, scan), scan.scanRulesetName])
+	some account in lib.docs("PurviewAccount")
+	recorded := {ruleset.name | some ruleset in account.spec.scanRulesets}
+	some source in account.spec.dataSources
+	some scan in source.scans
+	scan.scanRulesetType == "Custom"
+	name := scan.scanRulesetName
+	not name in recorded
+	msg := sprintf("scan %s of data source %s uses custom scan rule set %s, which the inventory does not record (spec.scanRulesets), so the classifications it applies cannot be confirmed", [scan.name, source.name, name])
 }
 
+# object.get is lib.has's own test, inline because it runs for every scan.
 unknown contains lib.result(account, ["spec", "scanRulesets", j], msg) if {
-	some [pv_name, src_i, scan_k] in _scans
-	account := lib.docs("PurviewAccount")[pv_name]
-	source := account.spec.dataSources[src_i]
-	scan := source.scans[scan_k]
-	_custom(scan)
+	some account in lib.docs("PurviewAccount")
+	some source in account.spec.dataSources
+	some scan in source.scans
+	scan.scanRulesetType == "Custom"
 	some j, ruleset in account.spec.scanRulesets
 	ruleset.name == scan.scanRulesetName
-	not lib.has(ruleset, ["excludedSystemClassifications"])
-	msg := sprintf("%s uses custom scan rule set %s, whose excludedSystemClassifications the inventory does not record", [_what(source, scan), ruleset.name])
+	object.get(ruleset, ["excludedSystemClassifications"], null) == null
+	msg := sprintf("scan %s of data source %s uses custom scan rule set %s, whose excludedSystemClassifications the inventory does not record", [scan.name, source.name, ruleset.name])
 }
 
-unknown contains lib.result(account, array.concat(_scan_path(i, k), ["scanRulesetName"]), msg) if {
-	some [pv_name, i, k] in _scans
-	account := lib.docs("PurviewAccount")[pv_name]
-	source := account.spec.dataSources[i]
-	scan := source.scans[k]
-	_custom(scan)
-	not lib.has(scan, ["scanRulesetName"])
-	msg := sprintf("%s uses a custom scan rule set but does not record its name (scanRulesetName)", [_what(source, scan)])
+unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "scanRulesetName"], msg) if {
+	some account in lib.docs("PurviewAccount")
+	some i, source in account.spec.dataSources
+	some k, scan in source.scans
+	scan.scanRulesetType == "Custom"
+	object.get(scan, ["scanRulesetName"], null) == null
+	msg := sprintf("scan %s of data source %s uses a custom scan rule set but does not record its name (scanRulesetName)", [scan.name, source.name])
 }
 
-unknown contains lib.result(account, array.concat(_scan_path(i, k), ["scanRulesetType"]), msg) if {
-	some [pv_name, i, k] in _scans
-	account := lib.docs("PurviewAccount")[pv_name]
-	source := account.spec.dataSources[i]
-	scan := source.scans[k]
-	not lib.has(scan, ["scanRulesetType"])
-	msg := sprintf("%s does not record whether its scan rule set is System or Custom (scanRulesetType)", [_what(source, scan)])
+unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "scanRulesetType"], msg) if {
+	some account in lib.docs("PurviewAccount")
+	some i, source in account.spec.dataSources
+	some k, scan in source.scans
+	object.get(scan, ["scanRulesetType"], null) == null
+	msg := sprintf("scan %s of data source %s does not record whether its scan rule set is System or Custom (scanRulesetType)", [scan.name, source.name])
 }

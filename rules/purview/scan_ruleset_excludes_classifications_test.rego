@@ -90,3 +90,17 @@ test_custom_scan_without_ruleset_name_is_unknown if {
 		"msg": "scan weekly of data source clinical-records uses a custom scan rule set but does not record its name (scanRulesetName)",
 	}}
 }
+
+test_ruleset_recorded_only_in_another_account_is_unknown if {
+	# Rule sets belong to an account: another account's no-ids does not describe this scan's.
+	other := {"kind": "PurviewAccount", "metadata": {"name": "pv-2"}, "spec": {"scanRulesets": [narrow], "dataSources": []}}
+	i := object.union(account([full], [scan("weekly", "no-ids", "Custom")]), {"documents": {"PurviewAccount": {"pv-2": other}}})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "PurviewAccount/pv",
+		"path": ["spec", "scanRulesets"],
+		"msg": "scan weekly of data source clinical-records uses custom scan rule set no-ids, which the inventory does not record (spec.scanRulesets), so the classifications it applies cannot be confirmed",
+	}}
+}
