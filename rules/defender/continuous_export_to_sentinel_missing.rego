@@ -78,21 +78,35 @@ _unrecorded_target(auto) := {"the Sentinel onboarding state (onboardingStates) o
 	count(_targets(auto) & _onboarding_unrecorded) > 0
 } else := set()
 
-_exports(auto) if {
-	count(_problems(auto)) == 0
+# What the rule reads of an automation; the name only names it in messages.
+_judged_fields := {"isEnabled", "sources", "actions"}
+
+# The automations of the estate, reduced to what the rule reads of them: subscriptions
+# repeat a handful of automations that differ only in name and scope, so each distinct one
+# is judged once here instead of calling the helpers above for every subscription.
+_distinct := {object.filter(auto, fields) |
+	fields := _judged_fields
+	some sub in lib.docs("Subscription")
+	some auto in sub.spec.automations
+}
+
+# Each distinct automation's verdict: "exports" (no problem and nothing missing), "open" (no
+# problem, but evidence missing) or "fails".
+_verdicts := {auto: verdict |
+	some auto in _distinct
+	verdict := _verdict(auto)
+}
+
+_verdict(auto) := "fails" if {
+	count(_problems(auto)) > 0
+} else := "exports" if {
 	count(_gaps(auto)) == 0
-}
+} else := "open"
 
-_any_exports(sub) if {
-	some auto in sub.spec.automations
-	_exports(auto)
-}
+# What deny lists for a failing automation, and what unknown asks for an open one.
+_problem_text := {auto: _join(sort(_problems(auto))) | some auto, "fails" in _verdicts}
 
-_any_open(sub) if {
-	some auto in sub.spec.automations
-	count(_problems(auto)) == 0
-	count(_gaps(auto)) > 0
-}
+_gap_text := {auto: concat(" or ", sort(_gaps(auto))) | some auto, "open" in _verdicts}
 
 _what := concat(" and ", sort(_required))
 
@@ -102,28 +116,39 @@ deny contains lib.result(sub, _automations, msg) if {
 	msg := sprintf("the subscription has no continuous export, so Defender for Cloud %s do not reach Sentinel", [_what])
 }
 
+# Each subscription looks its automations up by what the rule reads of them; the tables are
+# bound once, before the walk.
 deny contains lib.result(sub, _automations, msg) if {
+	fields := _judged_fields
+	verdicts := _verdicts
+	problem_text := _problem_text
 	some sub in lib.docs("Subscription")
-	count(sub.spec.automations) > 0
-	not _any_exports(sub)
-	not _any_open(sub)
-	described := concat("; ", sort([sprintf("%s %s", [a.name, _join(sort(_problems(a)))]) | some a in sub.spec.automations]))
+	automations := sub.spec.automations
+	count(automations) > 0
+	found := {verdicts[object.filter(auto, fields)] | some auto in automations}
+	not "exports" in found
+	not "open" in found
+	described := concat("; ", sort([sprintf("%s %s", [auto.name, problem_text[object.filter(auto, fields)]]) | some auto in automations]))
 	msg := sprintf("no automation continuously exports %s to a Sentinel workspace: %s", [_what, described])
 }
 
+# object.get is lib.has's own test.
 unknown contains lib.result(sub, _automations, msg) if {
 	some sub in lib.docs("Subscription")
-	not lib.has(sub, _automations)
+	object.get(sub, ["spec", "automations"], null) == null
 	msg := "the inventory does not record the subscription's continuous export settings (Microsoft.Security/automations), so export to Sentinel cannot be confirmed"
 }
 
 unknown contains lib.result(sub, _automations, msg) if {
+	fields := _judged_fields
+	verdicts := _verdicts
+	gap_text := _gap_text
 	some sub in lib.docs("Subscription")
-	not _any_exports(sub)
-	some auto in sub.spec.automations
-	count(_problems(auto)) == 0
-	count(_gaps(auto)) > 0
-	msg := sprintf("the inventory does not record %s for automation %s, so export to Sentinel cannot be confirmed", [concat(" or ", sort(_gaps(auto))), auto.name])
+	automations := sub.spec.automations
+	not "exports" in {verdicts[object.filter(auto, fields)] | some auto in automations}
+	some auto in automations
+	gaps := gap_text[object.filter(auto, fields)]
+	msg := sprintf("the inventory does not record %s for automation %s, so export to Sentinel cannot be confirmed", [gaps, auto.name])
 }
 
 # A list as prose: "a", "a and b", "a, b and c".

@@ -122,3 +122,49 @@ test_several_problems_of_one_automation_are_listed if {
 		"msg": sprintf("no automation continuously exports Alerts and Assessments to a Sentinel workspace: alerts-to-ops does not export Assessments and sends to %s, which is not a workspace with Sentinel enabled", [ops_id]),
 	}}
 }
+
+subscription(name, automations) := {"kind": "Subscription", "metadata": {"name": name}, "spec": {"automations": automations}}
+
+# Automations are judged once for each distinct content; each subscription still names its own.
+test_same_automation_in_two_subscriptions_is_reported_for_each if {
+	i := {"documents": {
+		"Subscription": {
+			"prod": subscription("prod", [export("prod-export", ["Alerts"], soc_id)]),
+			"dev": subscription("dev", [export("dev-export", ["Alerts"], soc_id)]),
+		},
+		"SentinelWorkspace": workspaces,
+	}}
+	r := rule.deny with input as i
+	r == {
+		{
+			"resource": "Subscription/prod",
+			"path": ["spec", "automations"],
+			"msg": "no automation continuously exports Alerts and Assessments to a Sentinel workspace: prod-export does not export Assessments",
+		},
+		{
+			"resource": "Subscription/dev",
+			"path": ["spec", "automations"],
+			"msg": "no automation continuously exports Alerts and Assessments to a Sentinel workspace: dev-export does not export Assessments",
+		},
+	}
+}
+
+test_export_beside_a_failing_automation_is_not_reported if {
+	i := estate([export("alerts-only", ["Alerts"], soc_id), export("export-to-sentinel", ["Alerts", "Assessments"], soc_id)])
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_unrecorded_settings_beside_a_failing_automation_are_unknown if {
+	unrecorded := {"name": "export-to-sentinel", "sources": [{"eventSource": "Alerts"}, {"eventSource": "Assessments"}]}
+	i := estate([export("alerts-only", ["Alerts"], soc_id), unrecorded])
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "automations"],
+		"msg": "the inventory does not record actions or isEnabled for automation export-to-sentinel, so export to Sentinel cannot be confirmed",
+	}}
+}

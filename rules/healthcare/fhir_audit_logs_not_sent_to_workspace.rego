@@ -43,12 +43,6 @@ _fhir_types := {
 
 _audit_groups := {"audit", "allLogs"}
 
-_fhir_services contains doc if {
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in _fhir_types
-	_in_scope(doc)
-}
-
 _sends_audit(setting) if {
 	setting.workspaceId != ""
 	some log in setting.logs
@@ -60,10 +54,16 @@ _audit_log(log) if log.category == "AuditLogs"
 
 _audit_log(log) if log.categoryGroup in _audit_groups
 
+# Each outcome walks the resources itself, with the type table bound once, and asks
+# _in_scope only of the few services that would be reported: a helper call or a rule
+# lookup per resource costs more than the rest of the walk.
 deny contains lib.result(doc, ["spec", "diagnosticSettings"], msg) if {
-	some doc in _fhir_services
+	types := _fhir_types
+	some doc in lib.docs("AzureResource")
+	lower(doc.spec.type) in types
 	settings := doc.spec.diagnosticSettings
 	not _any_sends_audit(settings)
+	_in_scope(doc)
 	msg := sprintf("%s, so access to the PHI in this FHIR service is not logged to any Log Analytics workspace", [_what_is_wrong(settings)])
 }
 
@@ -76,8 +76,12 @@ _what_is_wrong(settings) := "the service has no diagnostic settings" if count(se
 
 _what_is_wrong(settings) := sprintf("none of its diagnostic settings (%s) sends the AuditLogs category or the audit/allLogs group to a workspace", [concat(", ", sort({s.name | some s in settings}))]) if count(settings) > 0
 
+# object.get is lib.has's own test, inline because it runs for every FHIR service.
 unknown contains lib.result(doc, ["spec", "diagnosticSettings"], msg) if {
-	some doc in _fhir_services
-	not lib.has(doc, ["spec", "diagnosticSettings"])
+	types := _fhir_types
+	some doc in lib.docs("AzureResource")
+	lower(doc.spec.type) in types
+	object.get(doc, ["spec", "diagnosticSettings"], null) == null
+	_in_scope(doc)
 	msg := "the inventory does not record the FHIR service's diagnostic settings (spec.diagnosticSettings), so delivery of its audit logs cannot be confirmed"
 }

@@ -83,3 +83,24 @@ test_missing_diagnostic_settings_are_unknown if {
 		"msg": "the inventory does not record the FHIR service's diagnostic settings (spec.diagnosticSettings), so delivery of its audit logs cannot be confirmed",
 	}}
 }
+
+test_missing_diagnostic_settings_of_a_phi_tenant_are_unknown if {
+	i := {"documents": {
+		"AzureResource": {"fhir-clinical": fhir({}, {})},
+		"Tenant": {"contoso": {"kind": "Tenant", "metadata": {"name": "contoso", "labels": phi}, "spec": {}}},
+	}}
+	u := rule.unknown with input as i
+	u == {{
+		"resource": "AzureResource/fhir-clinical",
+		"path": ["spec", "diagnosticSettings"],
+		"msg": "the inventory does not record the FHIR service's diagnostic settings (spec.diagnosticSettings), so delivery of its audit logs cannot be confirmed",
+	}}
+}
+
+test_other_types_are_not_reported if {
+	doc := fhir(phi, {"type": "Microsoft.KeyVault/vaults", "diagnosticSettings": []})
+	i := estate(doc)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}

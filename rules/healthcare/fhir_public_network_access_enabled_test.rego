@@ -60,3 +60,32 @@ test_missing_setting_is_unknown if {
 		"msg": "the inventory does not record the service's public network access (properties.publicNetworkAccess), so private-only access cannot be confirmed",
 	}}
 }
+
+phi_tenant := {"Tenant": {"contoso": {"kind": "Tenant", "metadata": {"name": "contoso", "labels": phi}, "spec": {}}}}
+
+test_public_access_of_a_phi_tenant_is_reported if {
+	i := object.union(estate([resource("ahds-clinical", "Microsoft.HealthcareApis/workspaces", {}, {"publicNetworkAccess": "Enabled"})]), {"documents": phi_tenant})
+	r := rule.deny with input as i
+	r == {{
+		"resource": "AzureResource/ahds-clinical",
+		"path": ["spec", "properties", "publicNetworkAccess"],
+		"msg": "public network access is Enabled, so this PHI endpoint accepts connections from any internet address",
+	}}
+}
+
+test_disabled_access_of_a_phi_tenant_is_not_reported if {
+	i := object.union(estate([resource("dicom", "Microsoft.HealthcareApis/workspaces/dicomservices", {}, {"publicNetworkAccess": "Disabled"})]), {"documents": phi_tenant})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_missing_setting_of_a_phi_tenant_is_unknown if {
+	i := object.union(estate([resource("fhir-clinical", "Microsoft.HealthcareApis/workspaces/fhirservices", {}, {})]), {"documents": phi_tenant})
+	u := rule.unknown with input as i
+	u == {{
+		"resource": "AzureResource/fhir-clinical",
+		"path": ["spec", "properties", "publicNetworkAccess"],
+		"msg": "the inventory does not record the service's public network access (properties.publicNetworkAccess), so private-only access cannot be confirmed",
+	}}
+}

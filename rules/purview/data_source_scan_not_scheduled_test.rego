@@ -68,3 +68,15 @@ test_sources_not_recorded_are_unknown if {
 		"msg": "the inventory does not record the account's data sources (spec.dataSources), so their scan schedules cannot be confirmed",
 	}}
 }
+
+# A recurrence without a frequency (null here) is no schedule, as lib.has has it.
+test_recurrence_without_a_frequency_is_reported if {
+	paused := {"name": "paused", "trigger": {"recurrence": {"frequency": null}}}
+	i := account({"dataSources": [source("portal-sql", [paused])]})
+	r := rule.deny with input as i
+	r == {{
+		"resource": "PurviewAccount/pv",
+		"path": ["spec", "dataSources", 0, "scans"],
+		"msg": "no scan of data source portal-sql (AzureSqlDatabase) has a schedule (trigger.recurrence); its scans (paused) run only by hand",
+	}}
+}

@@ -25,54 +25,68 @@ _onprem_kinds := {"SqlServerDatabase", "Oracle", "Teradata", "SapEcc", "SapS4Han
 
 _onprem_hosts := {lower(store.spec.hostName) | some store in lib.docs("OnPremDataStore")}
 
-_onprem(source) if source.kind in _onprem_kinds
+# Where the on-premises sources are, as [account name, source index], built once: one pass
+# over the sources for each way a source is on-premises (its kind, or the server endpoint or
+# host of an on-premises data store), with the tables bound once, because a helper call per
+# source costs more than a pass. Each outcome then reads only these sources.
+_onprem_sources := (_onprem_by_kind | _onprem_by_endpoint) | _onprem_by_host
 
-_onprem(source) if {
-	some field in ["serverEndpoint", "host"]
-	lower(source[field]) in _onprem_hosts
-}
-
-_onprem_scans contains [account.metadata.name, i, k] if {
-	some account in lib.docs("PurviewAccount")
+_onprem_by_kind := {[name, i] |
+	kinds := _onprem_kinds
+	some name, account in lib.docs("PurviewAccount")
 	some i, source in account.spec.dataSources
-	_onprem(source)
-	some k, scan in source.scans
+	source.kind in kinds
 }
 
-_runtime_recorded(account, name) if {
-	some runtime in account.spec.integrationRuntimes
-	runtime.name == name
+# The field is bound before lower is called, so that the many sources without it stop at
+# the reference.
+_onprem_by_endpoint := {[name, i] |
+	hosts := _onprem_hosts
+	some name, account in lib.docs("PurviewAccount")
+	some i, source in account.spec.dataSources
+	endpoint := source.serverEndpoint
+	lower(endpoint) in hosts
 }
 
-_what(source, scan) := sprintf("scan %s of on-premises data source %s (%s)", [scan.name, source.name, source.kind])
+_onprem_by_host := {[name, i] |
+	hosts := _onprem_hosts
+	some name, account in lib.docs("PurviewAccount")
+	some i, source in account.spec.dataSources
+	host := source.host
+	lower(host) in hosts
+}
 
+# object.get is lib.has's own test.
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia"], msg) if {
-	some [pv_name, i, k] in _onprem_scans
-	account := lib.docs("PurviewAccount")[pv_name]
+	accounts := lib.docs("PurviewAccount")
+	some [name, i] in _onprem_sources
+	account := accounts[name]
 	source := account.spec.dataSources[i]
-	scan := source.scans[k]
-	not lib.has(scan, ["connectedVia", "referenceName"])
-	msg := sprintf("%s names no integration runtime (connectedVia), so it does not run on a self-hosted runtime that can reach the on-premises network", [_what(source, scan)])
+	some k, scan in source.scans
+	object.get(scan, ["connectedVia", "referenceName"], null) == null
+	msg := sprintf("scan %s of on-premises data source %s (%s) names no integration runtime (connectedVia), so it does not run on a self-hosted runtime that can reach the on-premises network", [scan.name, source.name, source.kind])
 }
 
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia", "referenceName"], msg) if {
-	some [pv_name, i, k] in _onprem_scans
-	account := lib.docs("PurviewAccount")[pv_name]
+	accounts := lib.docs("PurviewAccount")
+	some [name, i] in _onprem_sources
+	account := accounts[name]
 	source := account.spec.dataSources[i]
-	scan := source.scans[k]
-	name := scan.connectedVia.referenceName
+	some k, scan in source.scans
+	runtime_name := scan.connectedVia.referenceName
 	some runtime in account.spec.integrationRuntimes
-	runtime.name == name
+	runtime.name == runtime_name
 	runtime.kind != "SelfHosted"
-	msg := sprintf("%s runs on integration runtime %s, which is %s, not SelfHosted, so it cannot reach the on-premises network", [_what(source, scan), name, runtime.kind])
+	msg := sprintf("scan %s of on-premises data source %s (%s) runs on integration runtime %s, which is %s, not SelfHosted, so it cannot reach the on-premises network", [scan.name, source.name, source.kind, runtime_name, runtime.kind])
 }
 
 unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "connectedVia", "referenceName"], msg) if {
-	some [pv_name, i, k] in _onprem_scans
-	account := lib.docs("PurviewAccount")[pv_name]
+	accounts := lib.docs("PurviewAccount")
+	some [name, i] in _onprem_sources
+	account := accounts[name]
 	source := account.spec.dataSources[i]
-	scan := source.scans[k]
-	name := scan.connectedVia.referenceName
-	not _runtime_recorded(account, name)
-	msg := sprintf("%s runs on integration runtime %s, which the inventory does not record (spec.integrationRuntimes), so whether it is self-hosted cannot be confirmed", [_what(source, scan), name])
+	some k, scan in source.scans
+	runtime_name := scan.connectedVia.referenceName
+	not runtime_name in {runtime.name | some runtime in account.spec.integrationRuntimes}
+	msg := sprintf("scan %s of on-premises data source %s (%s) runs on integration runtime %s, which the inventory does not record (spec.integrationRuntimes), so whether it is self-hosted cannot be confirmed", [scan.name, source.name, source.kind, runtime_name])
 }
