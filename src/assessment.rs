@@ -182,14 +182,13 @@ pub fn assess<'a>(
             }
         })
         .collect();
-    let locator = inventory.locator(
-        runs.iter()
-            .flat_map(|run| match run {
-                RuleRun::Done { deny, unknown } => deny.iter().chain(unknown),
-                RuleRun::Failed(_) => [].iter().chain(&[]),
-            })
-            .filter_map(|r| Some((inventory.position(&r.kind, &r.name)?, r.pointer.as_str()))),
-    );
+    // Only the fields findings name are located, so the locator is built from every result.
+    let located = runs.iter().flat_map(|run| match run {
+        RuleRun::Done { deny, unknown } => deny.iter().chain(unknown.iter()).collect(),
+        RuleRun::Failed(_) => Vec::new(),
+    });
+    let locator = inventory
+        .locator(located.filter_map(|r| Some((inventory.position(&r.kind, &r.name)?, r.pointer.as_str()))));
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();
