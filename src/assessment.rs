@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, Rule};
 use crate::changes::Narrowing;
 use crate::engine::{RawResult, RuleRun};
 use crate::finding::{BaselineState, Finding, Location, Outcome, Party, Resource, Responsibility, Severity};
-use crate::inventory::{Inventory, LoadStats};
+use crate::inventory::{Document, Inventory, LoadStats};
 use crate::responsibility::Matrix;
 use crate::score::{self, Score};
 use crate::waiver::{Ledger, Verdict};
@@ -292,28 +292,7 @@ pub fn assess<'a>(
                 team: s.team.clone(),
             });
             for r in results.into_iter().flatten() {
-                let mut f = Finding {
-                    rule_id: rule.meta.id.clone(),
-                    title: rule.meta.title.clone(),
-                    severity: rule.meta.severity,
-                    outcome,
-                    message: r.message.clone(),
-                    resource: Some((*s.resource).clone()),
-                    path: Some(r.pointer.clone()),
-                    location: Some(locator.locate(d, &r.pointer)),
-                    responsibility: Some(Responsibility {
-                        area: rule.meta.area.clone(),
-                        party,
-                        service_model: s.model.map(str::to_owned),
-                        team: s.team.to_string(),
-                    }),
-                    remediation: rule.meta.remediation.clone(),
-                    gating: outcome == Outcome::Fail,
-                    waiver: None,
-                    baseline: None,
-                    points: None,
-                    resource_id: d.resource_id(),
-                };
+                let mut f = finding(rule, d, s, r, outcome, party, locator.locate(d, &r.pointer));
                 match &verdict {
                     Verdict::Waived(applied) => f.waiver = Some(applied.clone()),
                     Verdict::Expired(applied) => {
@@ -347,6 +326,40 @@ pub fn assess<'a>(
         f.points = p;
     }
     out
+}
+
+/// The finding of one result of `rule` about `document`, owned as its judgement is.
+fn finding(
+    rule: &Rule,
+    document: &Document,
+    shared: &Shared<'_>,
+    result: &RawResult,
+    outcome: Outcome,
+    party: Party,
+    location: Location,
+) -> Finding {
+    Finding {
+        rule_id: rule.meta.id.clone(),
+        title: rule.meta.title.clone(),
+        severity: rule.meta.severity,
+        outcome,
+        message: result.message.clone(),
+        resource: Some((*shared.resource).clone()),
+        path: Some(result.pointer.clone()),
+        location: Some(location),
+        responsibility: Some(Responsibility {
+            area: rule.meta.area.clone(),
+            party,
+            service_model: shared.model.map(str::to_owned),
+            team: shared.team.to_string(),
+        }),
+        remediation: rule.meta.remediation.clone(),
+        gating: outcome == Outcome::Fail,
+        waiver: None,
+        baseline: None,
+        points: None,
+        resource_id: document.resource_id(),
+    }
 }
 
 /// Each document's results, in order and without repeats (two bodies of a rule may

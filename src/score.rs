@@ -123,13 +123,7 @@ pub fn domain(rule: &Rule) -> String {
 /// estate's, not the change's).
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let rules: BTreeMap<&str, &Rule> = catalog.rules.iter().map(|r| (r.meta.id.as_str(), r)).collect();
-    // Pairs that score, per rule, to split each rule's points evenly among them.
-    let mut scoring: BTreeMap<&str, usize> = BTreeMap::new();
-    for j in &assessment.judged {
-        if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
-            *scoring.entry(&j.rule_id).or_default() += 1;
-        }
-    }
+    let scoring = scoring_pairs(assessment);
     let domains: BTreeMap<&str, String> = catalog
         .rules
         .iter()
@@ -282,15 +276,21 @@ pub fn referenced(assessment: &Assessment) -> std::collections::BTreeSet<&str> {
         .collect()
 }
 
-/// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
-/// `Kind/name`, for the findings' `points` field.
-pub fn gains<'a>(catalog: &Catalog, assessment: &'a Assessment) -> HashMap<(&'a str, &'a Resource), f64> {
+/// How many pairs score, per rule ID: each rule's points are split evenly among them.
+fn scoring_pairs(assessment: &Assessment) -> HashMap<&str, usize> {
     let mut scoring: HashMap<&str, usize> = HashMap::new();
     for j in &assessment.judged {
         if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
             *scoring.entry(&j.rule_id).or_default() += 1;
         }
     }
+    scoring
+}
+
+/// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
+/// `Kind/name`, for the findings' `points` field.
+pub fn gains<'a>(catalog: &Catalog, assessment: &'a Assessment) -> HashMap<(&'a str, &'a Resource), f64> {
+    let scoring = scoring_pairs(assessment);
     let mut out = HashMap::new();
     for j in &assessment.judged {
         if !matches!(j.outcome, Outcome::Fail | Outcome::Unknown) {

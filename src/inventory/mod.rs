@@ -398,22 +398,8 @@ impl Inventory {
     }
 
     fn locate_in(&self, file: usize, index: usize, pointer: &str) -> Location {
-        let Some(source) = self.files.get(file) else {
-            return Location {
-                file: String::new(),
-                line: 1,
-                column: 1,
-            };
-        };
-        let (line, column) = source
-            .map()
-            .locate(index, pointer)
-            .map_or((1, 1), |(pos, _)| (pos.line, pos.column));
-        Location {
-            file: source.display.clone(),
-            line,
-            column,
-        }
+        let source = self.files.get(file);
+        location(source, source.map(SourceFile::map), index, pointer)
     }
 
     /// The positions in `documents` of the documents of `kind`, sorted by name.
@@ -485,6 +471,19 @@ impl Inventory {
     }
 }
 
+/// File, line and column of `pointer` in document `index` of `source`, by `map`, or of
+/// its nearest ancestor that `map` has.
+fn location(source: Option<&SourceFile>, map: Option<&SourceMap>, index: usize, pointer: &str) -> Location {
+    let (line, column) = map
+        .and_then(|m| m.locate(index, pointer))
+        .map_or((1, 1), |(pos, _)| (pos.line, pos.column));
+    Location {
+        file: source.map(|s| s.display.clone()).unwrap_or_default(),
+        line,
+        column,
+    }
+}
+
 /// Positions of a chosen set of fields (see [`Inventory::locator`]).
 pub struct Locator<'a> {
     inventory: &'a Inventory,
@@ -496,22 +495,12 @@ impl Locator<'_> {
     /// existing ancestor; `pointer` must have been among the wanted fields, or only
     /// an ancestor that was is found.
     pub fn locate(&self, document: &Document, pointer: &str) -> Location {
-        let display = self
-            .inventory
-            .files
-            .get(document.file)
-            .map(|f| f.display.clone())
-            .unwrap_or_default();
-        let (line, column) = self
-            .maps
-            .get(&document.file)
-            .and_then(|m| m.locate(document.index, pointer))
-            .map_or((1, 1), |(pos, _)| (pos.line, pos.column));
-        Location {
-            file: display,
-            line,
-            column,
-        }
+        location(
+            self.inventory.files.get(document.file),
+            self.maps.get(&document.file),
+            document.index,
+            pointer,
+        )
     }
 }
 
