@@ -161,7 +161,7 @@ struct Shared<'a> {
 /// unknown pair that a waiver in force covers is judged waived.
 pub fn assess<'a>(
     catalog: &Catalog,
-    runs: &[RuleRun],
+    runs: Vec<RuleRun>,
     inventory: &'a Inventory,
     matrix: &'a Matrix,
     waivers: &mut Ledger,
@@ -192,14 +192,27 @@ pub fn assess<'a>(
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();
+    // Sized up front: at 100,000 documents there are a million judgements, and a vector
+    // that grows by doubling holds up to three times that while it moves.
+    out.judged.reserve_exact(
+        catalog
+            .rules
+            .iter()
+            .map(|r| judged_documents(r, inventory).len())
+            .sum(),
+    );
+    out.findings.reserve_exact(
+        runs.iter()
+            .map(|run| match run {
+                RuleRun::Done { deny, unknown } => deny.len() + unknown.len(),
+                RuleRun::Failed(_) => 1,
+            })
+            .sum(),
+    );
     for (rule, run) in catalog.rules.iter().zip(runs) {
-        let rule_id: Arc<str> = Arc::from(rule.meta.id.as_str());
-        let documents: Vec<usize> = {
-            let mut kinds: Vec<&String> = rule.meta.kinds.iter().collect();
-            kinds.sort();
-            kinds.dedup();
-            kinds.iter().flat_map(|k| inventory.of_kind(k)).copied().collect()
-        };
+        let texts = Texts::of(rule);
+        let rule_id = texts.id.clone();
+        let documents = judged_documents(rule, inventory);
         // A handful of service models per rule: each party is worked out once.
         let mut parties: Vec<(Option<&str>, Party)> = Vec::new();
         let mut party_of = |model: Option<&'a str>| -> Party {
@@ -212,9 +225,9 @@ pub fn assess<'a>(
         };
         let counts = out.summary.rules.entry(rule.meta.id.clone()).or_default();
         let checked = match run {
-            RuleRun::Failed(message) => Err(message.clone()),
+            RuleRun::Failed(message) => Err(message),
             RuleRun::Done { deny, unknown } => {
-                check_targets(rule, inventory, deny, unknown).map(|()| (deny, unknown))
+                check_targets(rule, inventory, &deny, &unknown).map(|()| (deny, unknown))
             }
         };
         let (deny, unknown) = match checked {
@@ -239,8 +252,8 @@ pub fn assess<'a>(
                     });
                 }
                 out.findings.push(Finding {
-                    rule_id: rule.meta.id.clone(),
-                    title: rule.meta.title.clone(),
+                    rule_id: texts.id,
+                    title: texts.title,
                     severity: rule.meta.severity,
                     outcome: Outcome::Error,
                     message,
@@ -252,7 +265,7 @@ pub fn assess<'a>(
                         column: 1,
                     }),
                     responsibility: None,
-                    remediation: rule.meta.remediation.clone(),
+                    remediation: texts.remediation,
                     gating: false,
                     waiver: None,
                     baseline: None,
@@ -262,12 +275,14 @@ pub fn assess<'a>(
                 continue;
             }
         };
-        let denied = by_document(inventory, deny);
-        let unknowns = by_document(inventory, unknown);
+        // Results are moved into their findings: at 100,000 documents their messages
+        // and paths would otherwise be held twice until the report is written.
+        let mut denied = by_document(inventory, deny);
+        let mut unknowns = by_document(inventory, unknown);
         for position in documents {
             let d = &inventory.documents[position];
             let s = &shared[position];
-            let (mut outcome, results) = match (denied.get(&position), unknowns.get(&position)) {
+            let (mut outcome, results) = match (denied.remove(&position), unknowns.remove(&position)) {
                 (Some(r), _) => (Outcome::Fail, Some(r)),
                 (None, Some(r)) => (Outcome::Unknown, Some(r)),
                 (None, None) => (Outcome::Pass, None),
@@ -292,7 +307,8 @@ pub fn assess<'a>(
                 team: s.team.clone(),
             });
             for r in results.into_iter().flatten() {
-                let mut f = finding(rule, d, s, r, outcome, party, locator.locate(d, &r.pointer));
+                let location = locator.locate(d, &r.pointer);
+                let mut f = finding(rule, &texts, d, s, r, outcome, party, location);
                 match &verdict {
                     Verdict::Waived(applied) => f.waiver = Some(applied.clone()),
                     Verdict::Expired(applied) => {
@@ -318,7 +334,7 @@ pub fn assess<'a>(
             .map(|f| {
                 f.resource
                     .as_ref()
-                    .and_then(|r| gains.get(&(f.rule_id.as_str(), r)).copied())
+                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
             })
             .collect()
     };
@@ -328,32 +344,53 @@ pub fn assess<'a>(
     out
 }
 
+/// A rule's texts as its findings carry them, allocated once per rule.
+struct Texts {
+    id: Arc<str>,
+    title: Arc<str>,
+    remediation: Arc<str>,
+    area: Arc<str>,
+}
+
+impl Texts {
+    fn of(rule: &Rule) -> Texts {
+        Texts {
+            id: Arc::from(rule.meta.id.as_str()),
+            title: Arc::from(rule.meta.title.as_str()),
+            remediation: Arc::from(rule.meta.remediation.as_str()),
+            area: Arc::from(rule.meta.area.as_str()),
+        }
+    }
+}
+
 /// The finding of one result of `rule` about `document`, owned as its judgement is.
+#[allow(clippy::too_many_arguments)]
 fn finding(
     rule: &Rule,
+    texts: &Texts,
     document: &Document,
     shared: &Shared<'_>,
-    result: &RawResult,
+    result: RawResult,
     outcome: Outcome,
     party: Party,
     location: Location,
 ) -> Finding {
     Finding {
-        rule_id: rule.meta.id.clone(),
-        title: rule.meta.title.clone(),
+        rule_id: texts.id.clone(),
+        title: texts.title.clone(),
         severity: rule.meta.severity,
         outcome,
-        message: result.message.clone(),
+        message: result.message,
         resource: Some((*shared.resource).clone()),
-        path: Some(result.pointer.clone()),
+        path: Some(result.pointer),
         location: Some(location),
         responsibility: Some(Responsibility {
-            area: rule.meta.area.clone(),
+            area: texts.area.clone(),
             party,
             service_model: shared.model.map(str::to_owned),
-            team: shared.team.to_string(),
+            team: shared.team.clone(),
         }),
-        remediation: rule.meta.remediation.clone(),
+        remediation: texts.remediation.clone(),
         gating: outcome == Outcome::Fail,
         waiver: None,
         baseline: None,
@@ -362,10 +399,19 @@ fn finding(
     }
 }
 
+/// The positions of the documents `rule` judges: every document of its kinds, each
+/// kind's sorted by name.
+fn judged_documents(rule: &Rule, inventory: &Inventory) -> Vec<usize> {
+    let mut kinds: Vec<&String> = rule.meta.kinds.iter().collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds.iter().flat_map(|k| inventory.of_kind(k)).copied().collect()
+}
+
 /// Each document's results, in order and without repeats (two bodies of a rule may
 /// return the same result).
-fn by_document<'r>(inventory: &Inventory, results: &'r [RawResult]) -> HashMap<usize, Vec<&'r RawResult>> {
-    let mut m: HashMap<usize, Vec<&RawResult>> = HashMap::new();
+fn by_document(inventory: &Inventory, results: Vec<RawResult>) -> HashMap<usize, Vec<RawResult>> {
+    let mut m: HashMap<usize, Vec<RawResult>> = HashMap::new();
     for r in results {
         if let Some(position) = inventory.position(&r.kind, &r.name) {
             m.entry(position).or_default().push(r);

@@ -64,7 +64,7 @@ impl Baseline {
                 let path = f.path.clone().unwrap_or_default();
                 Some(Entry {
                     fingerprint: fingerprint(&f.rule_id, &resource, &path),
-                    rule: f.rule_id.clone(),
+                    rule: f.rule_id.to_string(),
                     resource,
                     path,
                 })
@@ -177,7 +177,7 @@ mod tests {
     fn failing(rule: &str, name: &str, path: &str) -> Finding {
         Finding {
             rule_id: rule.into(),
-            title: String::new(),
+            title: "".into(),
             severity: Severity::High,
             outcome: Outcome::Fail,
             message: String::new(),
@@ -188,7 +188,7 @@ mod tests {
             path: Some(path.into()),
             location: None,
             responsibility: None,
-            remediation: String::new(),
+            remediation: "".into(),
             gating: true,
             waiver: None,
             baseline: None,

@@ -39,6 +39,11 @@ impl Digest {
         self.bytes(&[0])
     }
 
+    /// The digest as a number, for comparisons that never leave the process.
+    pub fn value(&self) -> u64 {
+        self.0
+    }
+
     /// Sixteen lower-case hex digits.
     pub fn hex(&self) -> String {
         format!("{:016x}", self.0)

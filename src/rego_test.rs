@@ -215,7 +215,7 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
             }
             let runs = engine.evaluate(catalog, &loaded.inventory.to_rego_input(), options.data);
             let assessed =
-                assessment::assess(catalog, &runs, &loaded.inventory, matrix, &mut Ledger::default());
+                assessment::assess(catalog, runs, &loaded.inventory, matrix, &mut Ledger::default());
             let counts = assessed
                 .summary
                 .rules
@@ -226,7 +226,7 @@ fn run_fixtures(catalog: &Catalog, matrix: &Matrix, options: &Options<'_>) -> Ve
                 let why = assessed
                     .findings
                     .iter()
-                    .find(|x| x.rule_id == f.rule_id)
+                    .find(|x| *x.rule_id == *f.rule_id)
                     .map(|x| x.message.clone());
                 TestOutcome::Error(why.unwrap_or_else(|| "the rule could not be evaluated".into()))
             } else if f.case == "bad" && counts.fail == 0 {

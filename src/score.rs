@@ -129,26 +129,27 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
         .iter()
         .map(|r| (r.meta.id.as_str(), domain(r)))
         .collect();
-    let mut pairs = Vec::with_capacity(assessment.judged.len());
-    for j in &assessment.judged {
-        let Some(rule) = rules.get(&*j.rule_id) else {
-            continue;
-        };
-        let n = scoring.get(&*j.rule_id).copied().unwrap_or(0);
-        let points = if n == 0 {
-            0.0
-        } else {
-            max_points(rule.meta.severity) / n as f64
-        };
-        pairs.push(Pair {
-            rule,
-            judged: j,
-            outcome: j.outcome,
-            points,
-            party: j.party,
-            team: &j.team,
-        });
-    }
+    // Pairs are made as they are added up rather than collected: there are a million
+    // at 100,000 documents, and the report's findings are held at the same time.
+    let pairs = || {
+        assessment.judged.iter().filter_map(|j| {
+            let rule = rules.get(&*j.rule_id)?;
+            let n = scoring.get(&*j.rule_id).copied().unwrap_or(0);
+            let points = if n == 0 {
+                0.0
+            } else {
+                max_points(rule.meta.severity) / n as f64
+            };
+            Some(Pair {
+                rule,
+                judged: j,
+                outcome: j.outcome,
+                points,
+                party: j.party,
+                team: &j.team,
+            })
+        })
+    };
     // Groups keyed by borrowed names while adding up (a million pairs at 100,000
     // documents), owned only once per group; pairs are added in the same order either way.
     let mut score = Score::default();
@@ -156,7 +157,8 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let mut by_domain: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut by_team: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut by_rule: BTreeMap<&str, Tally> = BTreeMap::new();
-    for pair in &pairs {
+    for pair in pairs() {
+        let pair = &pair;
         score.overall.add(pair);
         score.by_party.entry(pair.party).or_default().add(pair);
         by_area.entry(&pair.rule.meta.area).or_default().add(pair);
@@ -184,10 +186,12 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
         group.values_mut().for_each(Tally::finish);
     }
     score.by_party.values_mut().for_each(Tally::finish);
-    let mut unhealthy: Vec<(f64, &Pair, String)> = pairs
-        .iter()
+    let mut unhealthy: Vec<(f64, Pair, String)> = pairs()
         .filter(|p| matches!(p.outcome, Outcome::Fail | Outcome::Unknown))
-        .map(|p| (round(p.points), p, p.judged.resource.to_string()))
+        .map(|p| {
+            let resource = p.judged.resource.to_string();
+            (round(p.points), p, resource)
+        })
         .collect();
     unhealthy.sort_by(|(a_points, a, a_resource), (b_points, b, b_resource)| {
         b_points
@@ -264,7 +268,7 @@ pub fn referenced(assessment: &Assessment) -> std::collections::BTreeSet<&str> {
         .findings
         .iter()
         .filter(|f| f.outcome != Outcome::Pass)
-        .map(|f| f.rule_id.as_str())
+        .map(|f| &*f.rule_id)
         .chain(
             assessment
                 .summary

@@ -80,7 +80,7 @@ fn every_rule_fails_its_bad_fixture_and_passes_its_good_one() {
             let runs = engine.evaluate(&catalog, &loaded.inventory.to_rego_input(), &data);
             let result = assessment::assess(
                 &catalog,
-                &runs,
+                runs,
                 &loaded.inventory,
                 &matrix,
                 &mut steward::waiver::Ledger::default(),

@@ -44,7 +44,7 @@ fn summarise(a: &Assessment) -> Summary {
             .iter()
             .map(|f| {
                 (
-                    f.rule_id.clone(),
+                    f.rule_id.to_string(),
                     f.resource.as_ref().map(ToString::to_string).unwrap_or_default(),
                     f.path.clone().unwrap_or_default(),
                     f.message.clone(),
@@ -113,7 +113,7 @@ fn run(f: &Fixture, files: &[Vec<usize>], jobs: usize) -> (Summary, Assessment) 
     let runs = engine.evaluate(&f.catalog, &loaded.inventory.to_rego_input(), &f.data);
     let a = assessment::assess(
         &f.catalog,
-        &runs,
+        runs,
         &loaded.inventory,
         &f.matrix,
         &mut Ledger::default(),

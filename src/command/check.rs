@@ -203,7 +203,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             errors.push(e);
         }
     }
-    let mut assessment = assessment::assess(&catalog, &runs, &loaded.inventory, &matrix, &mut ledger);
+    let mut assessment = assessment::assess(&catalog, runs, &loaded.inventory, &matrix, &mut ledger);
     clock.lap("assess");
     drop(progress);
     clock.print();

@@ -11,6 +11,7 @@ pub mod parse;
 pub mod schema;
 pub mod source_map;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -26,13 +27,53 @@ use source_map::SourceMap;
 #[derive(Debug)]
 pub struct SourceFile {
     pub display: String,
-    text: String,
-    map: OnceLock<SourceMap>,
+    source: Source,
+    /// The position of every node, built the first time a load error needs one.
+    map: OnceLock<Option<SourceMap>>,
+}
+
+/// Where a file's text can be had again, to locate findings in it.
+#[derive(Debug)]
+enum Source {
+    /// Read from disk: read again when needed, rather than held for the whole run (at
+    /// 100,000 documents the texts are a sixth of the run's memory). The length and
+    /// digest tell whether it is still the text that was checked.
+    Disk { path: PathBuf, len: usize, digest: u64 },
+    /// Given in memory (imports, tests): held.
+    Memory(String),
+}
+
+impl Source {
+    fn from_disk(path: PathBuf, text: &str) -> Source {
+        Source::Disk {
+            path,
+            len: text.len(),
+            digest: crate::digest::Digest::new().bytes(text.as_bytes()).value(),
+        }
+    }
 }
 
 impl SourceFile {
-    fn map(&self) -> &SourceMap {
-        self.map.get_or_init(|| SourceMap::build(&self.text))
+    /// The text that was checked, or `None` when the file has changed or gone since:
+    /// its findings are then located at the start of the file rather than at lines
+    /// that may no longer hold what the rule saw.
+    fn text(&self) -> Option<Cow<'_, str>> {
+        match &self.source {
+            Source::Memory(text) => Some(Cow::Borrowed(text)),
+            Source::Disk { path, len, digest } => {
+                let bytes = std::fs::read(path).ok()?;
+                let same =
+                    bytes.len() == *len && crate::digest::Digest::new().bytes(&bytes).value() == *digest;
+                same.then(|| String::from_utf8(bytes).ok().map(Cow::Owned))
+                    .flatten()
+            }
+        }
+    }
+
+    fn map(&self) -> Option<&SourceMap> {
+        self.map
+            .get_or_init(|| self.text().map(|text| SourceMap::build(&text)))
+            .as_ref()
     }
 }
 
@@ -181,7 +222,7 @@ pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
                 ));
             }
             match std::fs::read(&candidate.path) {
-                Ok(bytes) => prepare(candidate.display, bytes, converter),
+                Ok(bytes) => prepare(candidate.display, bytes, converter).read_from(candidate.path),
                 Err(e) => Prepared::Failed(Diagnostic::in_file(
                     Stage::Read,
                     candidate.display,
@@ -202,11 +243,30 @@ enum Prepared {
     Failed(Diagnostic),
     Parsed {
         display: String,
-        text: String,
+        source: Source,
         /// Each document's position in the file, and the document or what is wrong
         /// with it.
         documents: Vec<(usize, Result<Document, Vec<schema::Violation>>)>,
     },
+}
+
+impl Prepared {
+    /// The file read from `path`: its text is let go once parsed, and read again to
+    /// locate findings.
+    fn read_from(self, path: PathBuf) -> Prepared {
+        match self {
+            Prepared::Parsed {
+                display,
+                source: Source::Memory(text),
+                documents,
+            } => Prepared::Parsed {
+                display,
+                source: Source::from_disk(path, &text),
+                documents,
+            },
+            other => other,
+        }
+    }
 }
 
 fn prepare(display: String, bytes: Vec<u8>, converter: &mut Converter) -> Prepared {
@@ -295,7 +355,7 @@ fn prepare(display: String, bytes: Vec<u8>, converter: &mut Converter) -> Prepar
         .collect();
     Prepared::Parsed {
         display,
-        text,
+        source: Source::Memory(text),
         documents,
     }
 }
@@ -308,7 +368,7 @@ impl Loaded {
     }
 
     fn commit(&mut self, prepared: Prepared) {
-        let (display, text, documents) = match prepared {
+        let (display, source, documents) = match prepared {
             Prepared::Failed(diagnostic) => {
                 self.inventory.stats.files_failed += 1;
                 self.errors.push(diagnostic);
@@ -316,16 +376,16 @@ impl Loaded {
             }
             Prepared::Parsed {
                 display,
-                text,
+                source,
                 documents,
-            } => (display, text, documents),
+            } => (display, source, documents),
         };
         // A file joining changes what every kind holds.
         self.inventory.sorted.take();
         let file_index = self.inventory.files.len();
         self.inventory.files.push(SourceFile {
             display: display.clone(),
-            text,
+            source,
             map: OnceLock::new(),
         });
         if documents.is_empty() {
@@ -399,7 +459,7 @@ impl Inventory {
 
     fn locate_in(&self, file: usize, index: usize, pointer: &str) -> Location {
         let source = self.files.get(file);
-        location(source, source.map(SourceFile::map), index, pointer)
+        location(source, source.and_then(SourceFile::map), index, pointer)
     }
 
     /// The positions in `documents` of the documents of `kind`, sorted by name.
@@ -432,8 +492,8 @@ impl Inventory {
         let maps = by_file
             .into_par_iter()
             .filter_map(|(file, wanted)| {
-                let source = self.files.get(file)?;
-                Some((file, SourceMap::build_for(&source.text, &wanted)))
+                let text = self.files.get(file)?.text()?;
+                Some((file, SourceMap::build_for(&text, &wanted)))
             })
             .collect();
         Locator {
@@ -533,6 +593,61 @@ mod tests {
         assert_eq!(
             loaded.inventory.locate(tenant, "/spec/missing").to_string(),
             "inv.yaml:12:1"
+        );
+    }
+
+    #[test]
+    fn files_read_from_disk_are_located_from_a_fresh_read_until_they_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inv.yaml");
+        let tenant = "apiVersion: steward/v1\nkind: Tenant\nmetadata: {name: contoso}\nspec: {}\n";
+        std::fs::write(&path, format!("{SUB}---\n{tenant}")).unwrap();
+        // A schema error and a duplicate are located while loading, from the same re-read.
+        let invalid = SUB.replace("prod", "dev").replace("iaas", "cloud");
+        std::fs::write(dir.path().join("z.yaml"), format!("{SUB}---\n{invalid}")).unwrap();
+        let loaded = load(&[dir.path().to_path_buf()]);
+        let messages: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        let first = format!("{}:4:3", path.display());
+        assert!(
+            messages[0].ends_with(&format!(
+                "z.yaml:4:3: duplicate document Subscription/prod: already defined at {first}; names must be unique per kind"
+            )),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("z.yaml:15:3: spec.serviceModel"),
+            "{messages:?}"
+        );
+        let inventory = &loaded.inventory;
+        let contoso = inventory.get("Tenant", "contoso").unwrap();
+        let position = inventory.position("Tenant", "contoso").unwrap();
+        let at = |line: usize, column: usize| Location {
+            file: path.display().to_string(),
+            line,
+            column,
+        };
+        assert_eq!(
+            inventory
+                .locator([(position, "/metadata/name")])
+                .locate(contoso, "/metadata/name"),
+            at(11, 12)
+        );
+        assert_eq!(inventory.locate(contoso, "/spec"), at(12, 1));
+        // Edited after it was checked: its lines may no longer hold what the rules saw.
+        std::fs::write(&path, format!("# moved\n{SUB}---\n{tenant}")).unwrap();
+        assert_eq!(
+            inventory
+                .locator([(position, "/metadata/name")])
+                .locate(contoso, "/metadata/name"),
+            at(1, 1)
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            inventory
+                .locator([(position, "/metadata/name")])
+                .locate(contoso, "/metadata/name"),
+            at(1, 1)
         );
     }
 

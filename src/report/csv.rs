@@ -22,13 +22,13 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let loc = f.location.as_ref();
         let w = f.waiver.as_ref();
         let row = [
-            f.rule_id.clone(),
+            f.rule_id.to_string(),
             f.severity.to_string(),
             f.outcome.as_str().to_owned(),
             f.gating.to_string(),
             r.map(|r| r.party.to_string()).unwrap_or_default(),
-            r.map(|r| r.team.clone()).unwrap_or_default(),
-            r.map(|r| r.area.clone()).unwrap_or_default(),
+            r.map(|r| r.team.to_string()).unwrap_or_default(),
+            r.map(|r| r.area.to_string()).unwrap_or_default(),
             r.and_then(|r| r.service_model.clone()).unwrap_or_default(),
             f.resource.as_ref().map(|x| x.kind.clone()).unwrap_or_default(),
             f.resource.as_ref().map(|x| x.name.clone()).unwrap_or_default(),
@@ -36,7 +36,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             loc.map(|l| l.line.to_string()).unwrap_or_default(),
             loc.map(|l| l.column.to_string()).unwrap_or_default(),
             f.message.clone(),
-            f.remediation.clone(),
+            f.remediation.to_string(),
             f.baseline.map(|b| b.as_str().to_owned()).unwrap_or_default(),
             w.map(|w| w.expires.clone()).unwrap_or_default(),
             w.map(|w| w.owner.clone()).unwrap_or_default(),

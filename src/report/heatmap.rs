@@ -27,7 +27,7 @@ pub fn heatmap(assessment: &Assessment, matrix: &Matrix) -> Vec<(String, Vec<Cel
         if let Some(r) = &f.responsibility
             && let Some(model) = &r.service_model
         {
-            *counts.entry((r.area.as_str(), model.as_str())).or_default() += 1;
+            *counts.entry((&*r.area, model.as_str())).or_default() += 1;
         }
     }
     matrix

@@ -20,7 +20,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut findings: HashMap<(&str, &Resource), Vec<&Finding>> = HashMap::new();
     for f in &cx.assessment.findings {
         if let Some(r) = &f.resource {
-            findings.entry((f.rule_id.as_str(), r)).or_default().push(f);
+            findings.entry((&*f.rule_id, r)).or_default().push(f);
         }
     }
     let o = &cx.assessment.summary.outcomes;

@@ -99,7 +99,7 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             let failed = matches!(f.outcome, Outcome::Fail | Outcome::Waived);
             let mut result = json!({
                 "ruleId": f.rule_id,
-                "ruleIndex": index.get(f.rule_id.as_str()),
+                "ruleIndex": index.get(&*f.rule_id),
                 // An unknown is evidence to collect, not a defect: a note that does not fail.
                 "level": if failed { level(f.severity) } else { "note" },
                 "kind": if failed { "fail" } else { "review" },
@@ -112,8 +112,8 @@ pub fn render(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                     "outcome": f.outcome.as_str(),
                     "resource": resource,
                     "party": responsibility.map(|r| r.party.as_str()),
-                    "team": responsibility.map(|r| r.team.as_str()),
-                    "area": responsibility.map(|r| r.area.as_str()),
+                    "team": responsibility.map(|r| &*r.team),
+                    "area": responsibility.map(|r| &*r.area),
                     "serviceModel": responsibility.and_then(|r| r.service_model.as_deref()),
                     "gating": f.gating,
                     "azureResourceId": f.resource_id,
