@@ -261,6 +261,7 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
 
     report_diagnostics(&errors);
     report_warnings(&warnings);
+    let rendering = std::time::Instant::now();
     let cx = report::Context {
         assessment: &assessment,
         errors: &errors,
@@ -286,13 +287,23 @@ pub fn run(args: &CheckArgs, config: &Config, style: Style, out: &mut dyn Write)
             }
         }
     }
-    Ok(if assessment.has_errors() {
+    if args.timings {
+        let seconds = rendering.elapsed().as_secs_f64();
+        let _ = writeln!(io::stderr(), "timing report: {seconds:.3} s");
+    }
+    let status = if assessment.has_errors() {
         Status::Error
     } else if assessment.has_failures() {
         Status::Failed
     } else {
         Status::Clean
-    })
+    };
+    // The process ends once the report is written, and the system takes its memory back
+    // at once; freeing the estate's values one by one first takes a tenth of a second
+    // per 10,000 documents.
+    std::mem::forget(inventory);
+    std::mem::forget(assessment);
+    Ok(status)
 }
 
 /// Wall time per phase, for `--timings` (and the benchmark, which reads "evaluate").
