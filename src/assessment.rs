@@ -182,13 +182,69 @@ pub fn assess<'a>(
             }
         })
         .collect();
-    // Only the fields findings name are located, so the locator is built from every result.
-    let located = runs.iter().flat_map(|run| match run {
-        RuleRun::Done { deny, unknown } => deny.iter().chain(unknown.iter()).collect(),
-        RuleRun::Failed(_) => Vec::new(),
-    });
-    let locator = inventory
-        .locator(located.filter_map(|r| Some((inventory.position(&r.kind, &r.name)?, r.pointer.as_str()))));
+    // Only the fields findings name are located, so the locator is built from every
+    // result. It reads and walks the files they are in, which is most of this phase, so
+    // it runs while this thread judges; the fields are copied out of the results, which
+    // judging moves into findings.
+    let wanted: Vec<(usize, Box<str>)> = runs
+        .iter()
+        .flat_map(|run| match run {
+            RuleRun::Done { deny, unknown } => deny.iter().chain(unknown.iter()).collect(),
+            RuleRun::Failed(_) => Vec::new(),
+        })
+        .filter_map(|r| {
+            Some((
+                inventory.position(&r.kind, &r.name)?,
+                Box::from(r.pointer.as_str()),
+            ))
+        })
+        .collect();
+    let (locator, (mut out, positions)) = rayon::join(
+        || inventory.locator(wanted.iter().map(|(position, pointer)| (*position, &**pointer))),
+        || judge(catalog, runs, inventory, matrix, waivers, &shared),
+    );
+    drop(wanted);
+    {
+        use rayon::prelude::*;
+        out.findings
+            .par_iter_mut()
+            .zip(positions.par_iter())
+            .for_each(|(f, position)| {
+                if let (Some(d), Some(path)) = (position.map(|p| &inventory.documents[p]), &f.path) {
+                    f.location = Some(locator.locate(d, path));
+                }
+            });
+    }
+    out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.gate(&GatePolicy::default());
+    out.summary.score = score::score(catalog, &out);
+    let points: Vec<Option<f64>> = {
+        let gains = score::gains(catalog, &out);
+        out.findings
+            .iter()
+            .map(|f| {
+                f.resource
+                    .as_ref()
+                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
+            })
+            .collect()
+    };
+    for (f, p) in out.findings.iter_mut().zip(points) {
+        f.points = p;
+    }
+    out
+}
+
+/// Every (rule, document) judgement and every finding, not yet located or sorted, with
+/// the position of each finding's document (none for a rule's error).
+fn judge<'a>(
+    catalog: &Catalog,
+    runs: Vec<RuleRun>,
+    inventory: &'a Inventory,
+    matrix: &'a Matrix,
+    waivers: &mut Ledger,
+    shared: &[Shared<'a>],
+) -> (Assessment, Vec<Option<usize>>) {
     let mut out = Assessment::default();
     out.summary.files = inventory.stats.clone();
     out.summary.rules_evaluated = catalog.rules.len();
@@ -201,14 +257,15 @@ pub fn assess<'a>(
             .map(|r| judged_documents(r, inventory).len())
             .sum(),
     );
-    out.findings.reserve_exact(
-        runs.iter()
-            .map(|run| match run {
-                RuleRun::Done { deny, unknown } => deny.len() + unknown.len(),
-                RuleRun::Failed(_) => 1,
-            })
-            .sum(),
-    );
+    let results = runs
+        .iter()
+        .map(|run| match run {
+            RuleRun::Done { deny, unknown } => deny.len() + unknown.len(),
+            RuleRun::Failed(_) => 1,
+        })
+        .sum();
+    out.findings.reserve_exact(results);
+    let mut positions = Vec::with_capacity(results);
     for (rule, run) in catalog.rules.iter().zip(runs) {
         let texts = Texts::of(rule);
         let rule_id = texts.id.clone();
@@ -251,6 +308,7 @@ pub fn assess<'a>(
                         team: s.team.clone(),
                     });
                 }
+                positions.push(None);
                 out.findings.push(Finding {
                     rule_id: texts.id,
                     title: texts.title,
@@ -307,8 +365,7 @@ pub fn assess<'a>(
                 team: s.team.clone(),
             });
             for r in results.into_iter().flatten() {
-                let location = locator.locate(d, &r.pointer);
-                let mut f = finding(rule, &texts, d, s, r, outcome, party, location);
+                let mut f = finding(rule, &texts, d, s, r, outcome, party);
                 match &verdict {
                     Verdict::Waived(applied) => f.waiver = Some(applied.clone()),
                     Verdict::Expired(applied) => {
@@ -320,28 +377,12 @@ pub fn assess<'a>(
                     }
                     Verdict::None => {}
                 }
+                positions.push(Some(position));
                 out.findings.push(f);
             }
         }
     }
-    out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out.gate(&GatePolicy::default());
-    out.summary.score = score::score(catalog, &out);
-    let points: Vec<Option<f64>> = {
-        let gains = score::gains(catalog, &out);
-        out.findings
-            .iter()
-            .map(|f| {
-                f.resource
-                    .as_ref()
-                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
-            })
-            .collect()
-    };
-    for (f, p) in out.findings.iter_mut().zip(points) {
-        f.points = p;
-    }
-    out
+    (out, positions)
 }
 
 /// A rule's texts as its findings carry them, allocated once per rule.
@@ -364,7 +405,6 @@ impl Texts {
 }
 
 /// The finding of one result of `rule` about `document`, owned as its judgement is.
-#[allow(clippy::too_many_arguments)]
 fn finding(
     rule: &Rule,
     texts: &Texts,
@@ -373,7 +413,6 @@ fn finding(
     result: RawResult,
     outcome: Outcome,
     party: Party,
-    location: Location,
 ) -> Finding {
     Finding {
         rule_id: texts.id.clone(),
@@ -383,7 +422,8 @@ fn finding(
         message: result.message,
         resource: Some((*shared.resource).clone()),
         path: Some(result.pointer),
-        location: Some(location),
+        // Located once every finding is made (see `assess`).
+        location: None,
         responsibility: Some(Responsibility {
             area: texts.area.clone(),
             party,
