@@ -50,3 +50,14 @@ test_retirement_date_is_a_parameter if {
 		"msg": "this is Azure API for FHIR, which retired on 2025-12-31: move it to the FHIR service in Azure Health Data Services",
 	}}
 }
+
+test_api_for_fhir_in_any_case_is_reported if {
+	i := {"documents": {"AzureResource": {
+		"fhir-a": resource("fhir-a", "microsoft.healthcareapis/services", phi),
+		"fhir-b": resource("fhir-b", "MICROSOFT.HEALTHCAREAPIS/SERVICES", phi),
+		"fhir-c": resource("fhir-c", "Microsoft.HealthcareApis/services", phi),
+		"fhir-d": resource("fhir-d", "Microsoft.HealthcareApis/servicesX", phi),
+	}}}
+	r := rule.deny with input as i
+	{x.resource | some x in r} == {"AzureResource/fhir-a", "AzureResource/fhir-b", "AzureResource/fhir-c"}
+}

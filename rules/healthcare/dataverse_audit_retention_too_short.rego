@@ -35,25 +35,34 @@ _phi_tenant if {
 	lib.holds_phi(tenant)
 }
 
-_in_scope(doc) if lib.holds_phi(doc)
+# The environments in scope, by name: decided once here rather than by a function call per
+# environment; lib.holds_phi is inline, after the label most environments lack.
+_envs := lib.docs("PowerPlatformEnvironment") if _phi_tenant
 
-_in_scope(_) if _phi_tenant
+_envs := {name: env |
+	some name, env in lib.docs("PowerPlatformEnvironment")
+	label := env.metadata.labels.data
+	lower(sprintf("%v", [label])) == "phi"
+} if not _phi_tenant
 
 _setting := ["spec", "dataverse", "auditretentionperiodv2"]
 
-deny contains lib.result(env, _setting, msg) if {
-	some env in lib.docs("PowerPlatformEnvironment")
-	_in_scope(env)
+# Results are built inline: lib.result would be a call (two with lib.id) per result.
+deny contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": _setting, "msg": msg} if {
+	envs := _envs
+	min_days := lib.param("HLT-003", "minDays")
+	some env in envs
 	days := env.spec.dataverse.auditretentionperiodv2
 	days != -1
-	min_days := lib.param("HLT-003", "minDays")
 	days < min_days
 	msg := sprintf("the Dataverse audit log is kept for %d days, below the required %d days (or forever) for an environment holding PHI", [days, min_days])
 }
 
-unknown contains lib.result(env, _setting, msg) if {
-	some env in lib.docs("PowerPlatformEnvironment")
-	_in_scope(env)
-	not lib.has(env, _setting)
+# auditretentionperiodv2 is an integer when present (the inventory schema), so a plain
+# reference tells a missing one without a call to lib.has per environment.
+unknown contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": _setting, "msg": msg} if {
+	envs := _envs
+	some env in envs
+	not env.spec.dataverse.auditretentionperiodv2
 	msg := "the inventory does not record the environment's Dataverse audit retention (auditretentionperiodv2 of the organization table), so retention of its audit log cannot be confirmed"
 }

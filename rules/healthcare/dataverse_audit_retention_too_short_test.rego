@@ -59,3 +59,19 @@ test_missing_retention_is_unknown if {
 		"msg": "the inventory does not record the environment's Dataverse audit retention (auditretentionperiodv2 of the organization table), so retention of its audit log cannot be confirmed",
 	}}
 }
+
+test_only_labelled_environments_are_in_scope_without_a_phi_tenant if {
+	envs := {"PowerPlatformEnvironment": {
+		"care": {"kind": "PowerPlatformEnvironment", "metadata": {"name": "care", "labels": {"data": "PHI"}}, "spec": {}},
+		"hr": {"kind": "PowerPlatformEnvironment", "metadata": {"name": "hr", "labels": {"data": "pii"}}, "spec": retention(30)},
+		"apps": {"kind": "PowerPlatformEnvironment", "metadata": {"name": "apps"}, "spec": {}},
+	}}
+	u := rule.unknown with input as {"documents": envs}
+	{x.resource | some x in u} == {"PowerPlatformEnvironment/care"}
+	tenant := {"Tenant": {"contoso": {"kind": "Tenant", "metadata": {"name": "contoso", "labels": phi}, "spec": {}}}}
+	i := {"documents": object.union(envs, tenant)}
+	d := rule.deny with input as i
+	u2 := rule.unknown with input as i
+	{x.resource | some x in d} == {"PowerPlatformEnvironment/hr"}
+	{x.resource | some x in u2} == {"PowerPlatformEnvironment/care", "PowerPlatformEnvironment/apps"}
+}

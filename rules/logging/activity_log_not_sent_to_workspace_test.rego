@@ -65,3 +65,36 @@ test_missing_settings_are_unknown if {
 		"msg": "the inventory does not record the subscription's diagnostic settings (az monitor diagnostic-settings subscription list), so export of its activity log cannot be confirmed",
 	}}
 }
+
+test_enabled_strings_and_category_case_count if {
+	s := {"name": "to-sentinel", "workspaceId": workspace, "logs": [
+		{"category": "administrative", "enabled": "True"},
+		{"category": "SECURITY", "enabled": "true"},
+		{"category": "Policy", "enabled": true},
+		{"categoryGroup": "audit", "enabled": true},
+	]}
+	i := sub({"diagnosticSettings": [s]})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_several_partial_settings_are_reported_without_detail if {
+	i := sub({"diagnosticSettings": [setting("a", ["Administrative", "Security"]), setting("b", ["Policy"])]})
+	r := rule.deny with input as i
+	r == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "diagnosticSettings"],
+		"msg": "no diagnostic setting of the subscription sends the Administrative, Policy and Security activity log categories to a Log Analytics workspace",
+	}}
+}
+
+test_setting_with_an_empty_workspace_does_not_count if {
+	s := object.union(setting("to-nowhere", ["Administrative", "Security", "Policy"]), {"workspaceId": ""})
+	r := rule.deny with input as sub({"diagnosticSettings": [s, setting("to-sentinel", ["Administrative", "Policy", "Alert"])]})
+	r == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "diagnosticSettings"],
+		"msg": "no diagnostic setting of the subscription sends the Administrative, Policy and Security activity log categories to a Log Analytics workspace (to-sentinel lacks Security)",
+	}}
+}

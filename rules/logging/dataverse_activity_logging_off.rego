@@ -39,51 +39,78 @@ _settings := {
 	"isuseraccessauditenabled": ["access logging", "user access to the environment is not logged"],
 }
 
-_in_scope contains env if {
-	some env in lib.docs("PowerPlatformEnvironment")
-	env.spec.environmentSku in _skus
+# The environments whose type must have activity logging, keyed by name (a set of whole
+# documents would compare documents on every insertion).
+_in_scope := {name: env |
+	skus := _skus
+	some name, env in lib.docs("PowerPlatformEnvironment")
+	env.spec.environmentSku in skus
 }
 
-deny contains lib.result(env, ["spec", "dataverse", setting], msg) if {
-	some env in _in_scope
+# The messages of each setting, made once rather than for every environment: when it is
+# off, for each type that must have it, and when it is not recorded.
+_off := {setting: {sku: sprintf("%s is off (%s is false) in this %s environment: %s", [about[0], setting, sku, about[1]]) | some sku in _skus} |
 	some setting, about in _settings
-	lib.has(env, ["spec", "dataverse", setting])
-	not lib.is_true(env.spec.dataverse[setting])
-	msg := sprintf("%s is off (%s is false) in this %s environment: %s", [about[0], setting, env.spec.environmentSku, about[1]])
 }
 
-deny contains lib.result(env, ["spec", "dataverse", "tables", i, "IsAuditEnabled"], msg) if {
+_unrecorded := {setting: sprintf("the inventory does not record %s of the environment's organization table", [setting]) |
+	some setting, _ in _settings
+}
+
+# The values lib.is_true accepts among those the inventory schema allows for a boolean
+# setting (true, false and the strings True, False, true, false), so that a setting costs
+# a membership test instead of a call.
+_on := {true, "True", "true"}
+
+# In the loops below, lib.has is written inline instead of a call per environment or table:
+# `x != null` once x is bound, object.get for a boolean that may be false, and a plain
+# reference for a string or an array (the inventory schema's types). Results are built
+# inline (lib.result is two calls).
+deny contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": ["spec", "dataverse", setting], "msg": msg} if {
+	off := _off
+	on := _on
+	some env in _in_scope
+	some setting, msgs in off
+	value := env.spec.dataverse[setting]
+	not value in on
+	value != null
+	msg := msgs[env.spec.environmentSku]
+}
+
+deny contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": ["spec", "dataverse", "tables", i, "IsAuditEnabled"], "msg": msg} if {
+	on := _on
 	some env in _in_scope
 	some i, table in env.spec.dataverse.tables
 	table.sensitive == true
-	lib.has(table, ["IsAuditEnabled"])
-	not lib.is_true(table.IsAuditEnabled)
+	value := table.IsAuditEnabled
+	not value in on
+	value != null
 	msg := sprintf("auditing is off (IsAuditEnabled is false) for the sensitive table %s: changes to its records are not logged", [table.LogicalName])
 }
 
-unknown contains lib.result(env, _sku, msg) if {
+unknown contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": _sku, "msg": msg} if {
 	some env in lib.docs("PowerPlatformEnvironment")
-	not lib.has(env, _sku)
+	not env.spec.environmentSku
 	msg := "the inventory does not record the environment type (environmentSku), so whether it must have Dataverse activity logging cannot be decided"
 }
 
-unknown contains lib.result(env, ["spec", "dataverse", setting], msg) if {
+unknown contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": ["spec", "dataverse", setting], "msg": msg} if {
+	unrecorded := _unrecorded
 	some env in _in_scope
-	some setting, _ in _settings
-	not lib.has(env, ["spec", "dataverse", setting])
-	msg := sprintf("the inventory does not record %s of the environment's organization table", [setting])
+	some setting, msg in unrecorded
+	object.get(env, ["spec", "dataverse", setting], null) == null
 }
 
-unknown contains lib.result(env, _tables, msg) if {
+unknown contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": _tables, "msg": msg} if {
 	some env in _in_scope
-	not lib.has(env, _tables)
+	not env.spec.dataverse.tables
 	msg := "the inventory does not list the environment's Dataverse tables (spec.dataverse.tables), so auditing of its sensitive tables cannot be confirmed"
 }
 
-unknown contains lib.result(env, ["spec", "dataverse", "tables", i, "IsAuditEnabled"], msg) if {
+unknown contains {"resource": sprintf("%s/%s", [env.kind, env.metadata.name]), "path": ["spec", "dataverse", "tables", i, "IsAuditEnabled"], "msg": msg} if {
 	some env in _in_scope
 	some i, table in env.spec.dataverse.tables
 	table.sensitive == true
-	not lib.has(table, ["IsAuditEnabled"])
+	object.get(table, "IsAuditEnabled", null) == null
 	msg := sprintf("the inventory does not record whether auditing is on (IsAuditEnabled) for the sensitive table %s", [table.LogicalName])
 }

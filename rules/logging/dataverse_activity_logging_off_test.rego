@@ -95,3 +95,33 @@ test_sensitive_table_without_audit_flag_is_unknown if {
 		"msg": "the inventory does not record whether auditing is on (IsAuditEnabled) for the sensitive table contact",
 	}}
 }
+
+test_missing_environment_type_is_unknown if {
+	i := estate([env("unknown-type", {"dataverse": {"isreadauditenabled": false}})])
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "PowerPlatformEnvironment/unknown-type",
+		"path": ["spec", "environmentSku"],
+		"msg": "the inventory does not record the environment type (environmentSku), so whether it must have Dataverse activity logging cannot be decided",
+	}}
+}
+
+test_settings_as_strings_of_either_case_are_read if {
+	dataverse := object.union(complete, {"isreadauditenabled": "true", "isuseraccessauditenabled": "false"})
+	sandbox := env("lab", {"environmentSku": "Sandbox", "dataverse": dataverse})
+	r := rule.deny with input as estate([prod(dataverse), sandbox]) with data.steward.params["LOG-008"].environmentSkus as ["Production", "Sandbox"]
+	r == {
+		{
+			"resource": "PowerPlatformEnvironment/clinical",
+			"path": ["spec", "dataverse", "isuseraccessauditenabled"],
+			"msg": "access logging is off (isuseraccessauditenabled is false) in this Production environment: user access to the environment is not logged",
+		},
+		{
+			"resource": "PowerPlatformEnvironment/lab",
+			"path": ["spec", "dataverse", "isuseraccessauditenabled"],
+			"msg": "access logging is off (isuseraccessauditenabled is false) in this Sandbox environment: user access to the environment is not logged",
+		},
+	}
+}

@@ -55,89 +55,121 @@ _required_by_model[model] contains [area, _norm(area), concat(", ", models)] if 
 
 _required := _required_by_model
 
-_required_norms := {model: {norm | some [_, norm, _] in areas} | some model, areas in _required}
-
-# Each document with the areas it needs evidence for and, as [position, normalised area,
-# control], its controls with non-blank evidence for one of those areas. Each control's
-# area is normalised once (inline: a function call per control is what made this rule
-# slow), not once per area the document needs.
-_judged := [[doc, areas, controls] |
+# Every spelling of an area in the estate's controls.
+_spellings := {control.area |
 	some kind in ["OnPremServer", "OnPremDataStore"]
 	some doc in lib.docs(kind)
-	model := lib.service_model(doc)
-	areas := _required[model]
-	norms := _required_norms[model]
+	some control in doc.spec.customerControls
+}
+
+# For each service model, the areas it needs evidence for by normalised name, each with the
+# message for its missing evidence, and the set of those names:
+# {model: [{norm: [[area, message], ...]}, {norm, ...}]}. Two areas could share a name.
+_models := {model: [by_norm, norms] |
+	some model, areas in _required
+	by_norm := {norm: [[area, msg] |
+		some [area, n, relieved] in areas
+		n == norm
+		msg := sprintf("no evidence is recorded for %s (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under %s", [area, relieved])
+	] | some [_, norm, _] in areas}
+	norms := {norm | some [_, norm, _] in areas}
+}
+
+# For each service model, every spelling in the estate of an area it needs evidence for,
+# with its normalised name: a control then costs one lookup, not two string builtins and a
+# membership test. Kept apart from _models, which unknown needs without this scan.
+_spelled := {model: {area: norm | some area in _spellings; norm := _norm(area); norm in norms} |
+	some model, [_, norms] in _models
+}
+
+# lib.service_model inline (a call per document is what made this rule slow): a declared
+# model, else the kind's fixed one (null when it has none, which no model row matches).
+_fixed := {kind: object.get(data.steward.kindServiceModels, kind, null) | some kind in ["OnPremServer", "OnPremDataStore"]}
+
+# Each document with the areas of its model, the controls with non-blank evidence for one
+# of them as [position, normalised area, control], the areas with no such control, the
+# areas with one, and the review dates of those controls: both deny outcomes read this.
+_judged := [[doc, areas, controls, missing, evidenced, dates] |
+	models := _models
+	spelled_by := _spelled
+	fixed := _fixed
+	some kind in ["OnPremServer", "OnPremDataStore"]
+	some doc in lib.docs(kind)
+	model := object.get(doc, ["spec", "serviceModel"], fixed[kind])
+	[areas, norms] := models[model]
+	spelled := spelled_by[model]
 	controls := [[j, norm, control] |
 		some j, control in doc.spec.customerControls
-		norm := lower(replace(control.area, " ", ""))
-		norm in norms
+		norm := spelled[control.area]
 		trim_space(control.evidence) != ""
 	]
-]
-
-# The review dates of that evidence that are recent enough: each distinct date's age is
-# computed once, instead of once for every control that carries it.
-_recent_dates := {date |
-	some date in {control.reviewedOn | some [_, _, controls] in _judged; some [_, _, control] in controls}
-	lib.days_since(date) <= _max_days
-}
-
-# Each document and area with evidence none of which was reviewed recently enough, with
-# that evidence as [position, control].
-_not_recent := [[doc, area, evidence] |
-	recent_dates := _recent_dates
-	some [doc, areas, controls] in _judged
-	recent := {norm | some [_, norm, control] in controls; control.reviewedOn in recent_dates}
-	some [area, norm, _] in areas
-	not norm in recent
-	evidence := [[j, control] | some [j, n, control] in controls; n == norm]
-	count(evidence) > 0
-]
-
-_undated(evidence) if {
-	some [_, control] in evidence
-	not lib.has(control, ["reviewedOn"])
-}
-
-_recent(evidence) if {
-	some [_, control] in evidence
-	lib.days_since(control.reviewedOn) <= _max_days
-}
-
-deny contains lib.result(doc, ["spec", "customerControls"], msg) if {
-	some [doc, areas, controls] in _judged
 	evidenced := {norm | some [_, norm, _] in controls}
-	some [area, norm, relieved] in areas
-	not norm in evidenced
-	msg := sprintf("no evidence is recorded for %s (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under %s", [area, relieved])
+	missing := norms - evidenced
+	dates := {control.reviewedOn | some [_, _, control] in controls}
+]
+
+# The age in days of each distinct review date of that evidence, computed once per date
+# instead of once per control that carries it (an invalid date fails the rule, as
+# before), and the dates recent enough.
+_ages := {date: lib.days_since(date) |
+	some date in {d | some [_, _, _, _, _, dates] in _judged; some d in dates}
 }
 
-deny contains lib.result(doc, ["spec", "customerControls", j, "reviewedOn"], msg) if {
-	some [doc, area, evidence] in _not_recent
-	not _undated(evidence)
-	newest := max({control.reviewedOn | some [_, control] in evidence})
-	j := min({k | some [k, control] in evidence; control.reviewedOn == newest})
-	days := lib.days_since(newest)
-	msg := sprintf("the evidence for %s (%s) was last reviewed on %s, %d days ago, more than the allowed %d", [area, doc.spec.customerControls[j].evidence, newest, days, _max_days])
+_recent_dates := {date | some date, days in _ages; days <= _max_days}
+
+# Results are built inline rather than with lib.result, a call per result (two with id),
+# and a document's name once for all its missing areas.
+deny contains {"resource": id, "path": ["spec", "customerControls"], "msg": msg} if {
+	none := set()
+	some [doc, areas, _, missing, _, _] in _judged
+	missing != none
+	id := sprintf("%s/%s", [doc.kind, doc.metadata.name])
+	some norm in missing
+	some [_, msg] in areas[norm]
+}
+
+# Stale evidence is rare: only a document with a date that is not recent is looked at
+# area by area.
+deny contains {"resource": sprintf("%s/%s", [doc.kind, doc.metadata.name]), "path": ["spec", "customerControls", j, "reviewedOn"], "msg": msg} if {
+	recent_dates := _recent_dates
+	none := set()
+	some [doc, areas, controls, _, evidenced, dates] in _judged
+	dates - recent_dates != none
+	some norm in evidenced - {n | some [_, n, control] in controls; control.reviewedOn in recent_dates}
+	evidence := [control | some [_, n, control] in controls; n == norm]
+	every control in evidence {
+		control.reviewedOn != null
+	}
+	newest := max({control.reviewedOn | some control in evidence})
+	j := min({k | some [k, n, control] in controls; n == norm; control.reviewedOn == newest})
+	some [area, _] in areas[norm]
+	msg := sprintf("the evidence for %s (%s) was last reviewed on %s, %d days ago, more than the allowed %d", [area, doc.spec.customerControls[j].evidence, newest, _ages[newest], _max_days])
 }
 
 # Undated evidence is rare, so this outcome starts from it instead of from _judged: unknown
 # is evaluated separately from deny and would otherwise normalise every control again.
-# object.get is lib.has's own test, inline because it runs for every control.
-unknown contains lib.result(doc, ["spec", "customerControls", j], msg) if {
+# reviewedOn is a date string when present (the inventory schema), so a plain reference
+# tells a missing one: lib.has would be a call for every control.
+unknown contains {"resource": sprintf("%s/%s", [doc.kind, doc.metadata.name]), "path": ["spec", "customerControls", j], "msg": msg} if {
+	models := _models
+	fixed := _fixed
 	some kind in ["OnPremServer", "OnPremDataStore"]
 	some doc in lib.docs(kind)
 	some undated in doc.spec.customerControls
-	object.get(undated, ["reviewedOn"], null) == null
+	not undated.reviewedOn
+	[areas, _] := models[object.get(doc, ["spec", "serviceModel"], fixed[kind])]
 	norm := lower(replace(undated.area, " ", ""))
-	some [area, required, _] in _required[lib.service_model(doc)]
-	required == norm
+	infos := areas[norm]
 	evidence := [[k, control] |
 		some k, control in doc.spec.customerControls
 		lower(replace(control.area, " ", "")) == norm
 		trim_space(control.evidence) != ""
 	]
-	not _recent(evidence)
-	j := min({k | some [k, control] in evidence; not lib.has(control, ["reviewedOn"])})
+	not _fresh({control.reviewedOn | some [_, control] in evidence})
+	j := min({k | some [k, control] in evidence; not control.reviewedOn})
+	some [area, _] in infos
 	msg := sprintf("the evidence for %s (%s) has no reviewedOn date, so whether it is current cannot be confirmed", [area, doc.spec.customerControls[j].evidence])
 }
+
+# Some of these dates is recent enough: the newest is, as dates are YYYY-MM-DD.
+_fresh(dates) if lib.days_since(max(dates)) <= _max_days

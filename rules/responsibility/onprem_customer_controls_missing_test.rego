@@ -120,3 +120,68 @@ test_blank_undated_evidence_is_missing_not_unknown if {
 		"msg": "no evidence is recorded for Physical hosts (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under iaas, paas, saas",
 	}}
 }
+
+server_in(model, controls) := {"documents": {"OnPremServer": {"app01": {"kind": "OnPremServer", "metadata": {"name": "app01"}, "spec": {"hostName": "app01.corp.example", "serviceModel": model, "customerControls": controls}}}}}
+
+test_declared_service_model_sets_the_areas if {
+	relieved := {"Applications": "paas, saas", "Client devices": "saas", "Network controls": "paas, saas", "Operating system": "paas, saas"}
+	expected := {{
+		"resource": "OnPremServer/app01",
+		"path": ["spec", "customerControls"],
+		"msg": sprintf("no evidence is recorded for %s (spec.customerControls): the organisation owns this area alone here, while Microsoft owns or shares it under %s", [area, models]),
+	} |
+		some area, models in relieved
+	}
+	d := rule.deny with input as server_in("iaas", [])
+	d == expected
+	s := rule.deny with input as server_in("saas", [])
+	count(s) == 0
+}
+
+test_kind_without_a_fixed_model_needs_a_declared_one if {
+	none := rule.deny with input as server([]) with data.steward.kindServiceModels as {}
+	count(none) == 0
+	declared := rule.deny with input as server_in("paas", []) with data.steward.kindServiceModels as {}
+	count(declared) == 1
+}
+
+test_stale_evidence_beside_recent_evidence_is_not_reported if {
+	controls := array.concat(complete, [{"area": "Applications", "evidence": "APP-7", "reviewedOn": "2023-02-01"}])
+	i := server(controls)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_stale_evidence_reviewed_the_same_day_names_the_first if {
+	controls := array.concat(without("Applications"), [
+		{"area": "applications", "evidence": "APP-1", "reviewedOn": "2024-07-12"},
+		{"area": "Applications", "evidence": "APP-2", "reviewedOn": "2024-07-12"},
+		{"area": "Applications", "evidence": "APP-3", "reviewedOn": "2023-01-05"},
+	])
+	r := rule.deny with input as server(controls)
+	r == {{
+		"resource": "OnPremServer/app01",
+		"path": ["spec", "customerControls", 6, "reviewedOn"],
+		"msg": "the evidence for Applications (APP-1) was last reviewed on 2024-07-12, 538 days ago, more than the allowed 365",
+	}}
+}
+
+test_undated_evidence_counts_only_for_areas_of_the_declared_model if {
+	controls := [
+		control("Applications", "2025-10-01"),
+		control("Client devices", "2025-10-01"),
+		control("Network controls", "2025-10-01"),
+		{"area": "Operating system", "evidence": "WSUS patch compliance report"},
+		{"area": "Physical hosts", "evidence": "CMDB hardware attestation"},
+	]
+	i := server_in("iaas", controls)
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "OnPremServer/app01",
+		"path": ["spec", "customerControls", 3],
+		"msg": "the evidence for Operating system (WSUS patch compliance report) has no reviewedOn date, so whether it is current cannot be confirmed",
+	}}
+}

@@ -42,3 +42,16 @@ test_empty_estate_judges_nothing if {
 	d := rule.deny with input as {"documents": {}}
 	count(d) == 0
 }
+
+test_only_kinds_without_a_fixed_model_are_judged if {
+	i := {"documents": {
+		"Tenant": {"contoso": doc("Tenant", "contoso", {})},
+		"OnPremServer": {"app01": doc("OnPremServer", "app01", {"serviceModel": "onprem"})},
+	}}
+	r := rule.deny with input as i with data.steward.kindServiceModels as {"OnPremServer": "onprem"}
+	r == {{
+		"resource": "Tenant/contoso",
+		"path": ["spec", "serviceModel"],
+		"msg": "kind Tenant has no fixed service model and this document declares none (spec.serviceModel), so who owns each responsibility area for it cannot be resolved",
+	}}
+}
