@@ -32,65 +32,67 @@ _rank := {"Low": 1, "Medium": 2, "High": 3}
 
 _required := lib.param("DEF-008", "minimalSeverity")
 
-_alert_sources(contact) := [s | some s in contact.notificationsSources; s.sourceType == "Alert"]
-
-# What is wrong with a contact, as phrases about it, and what the inventory does not say.
-_problems(contact) := ((_no_email(contact) | _disabled(contact)) | _no_alert_source(contact)) | _too_high(contact)
-
-_gaps(contact) := {field |
-	some field in ["emails", "isEnabled", "notificationsSources"]
-	not lib.has(contact, [field])
-} | _severity_gap(contact)
-
-_no_email(contact) := {"has no email address"} if {
-	trim_space(contact.emails) == ""
-} else := set()
-
-_disabled(contact) := {sprintf("is disabled (isEnabled %v)", [contact.isEnabled])} if {
-	lib.has(contact, ["isEnabled"])
-	not lib.is_true(contact.isEnabled)
-} else := set()
-
-_no_alert_source(contact) := {"has no Alert notification source"} if {
-	lib.has(contact, ["notificationsSources"])
-	count(_alert_sources(contact)) == 0
-} else := set()
-
-_too_high(contact) := {sprintf("mails alerts only from %s severity up", [s.minimalSeverity]) |
-	not _low_enough(contact)
-	some s in _alert_sources(contact)
-	_rank[s.minimalSeverity] > _rank[_required]
-}
-
-_severity_gap(contact) := {"the Alert source's minimalSeverity"} if {
-	not _low_enough(contact)
-	some s in _alert_sources(contact)
-	not lib.has(s, ["minimalSeverity"])
-} else := set()
-
-_low_enough(contact) if {
-	some s in _alert_sources(contact)
-	_rank[s.minimalSeverity] <= _rank[_required]
-}
-
-_ok(contact) if {
-	count(_problems(contact)) == 0
-	count(_gaps(contact)) == 0
-}
-
-_any_ok(sub) if {
+# Subscriptions with a contact of the usual working shape: enabled (true), an email
+# address, and an Alert source at or below the required severity. Such a contact has no
+# problem and no gap, so nothing is reported for its subscription; this quick pass spares
+# most subscriptions the full judgement below. Anything else (isEnabled "True" as a
+# string, say) is judged in full, so the pass only has to be sufficient, not complete.
+_reached := {name |
+	ranks := _rank
+	required := ranks[_required]
+	some name, sub in lib.docs("Subscription")
 	some contact in sub.spec.securityContacts
-	_ok(contact)
+	contact.isEnabled == true
+	some source in contact.notificationsSources
+	source.sourceType == "Alert"
+	ranks[source.minimalSeverity] <= required
+	trim_space(contact.emails) != ""
 }
 
-# A contact only lacking evidence might be the one that works.
-_any_open(sub) if {
-	some contact in sub.spec.securityContacts
-	count(_problems(contact)) == 0
-	count(_gaps(contact)) > 0
+# What is wrong with a contact, as phrases about it, and what the inventory does not say,
+# worked out once per contact. A required severity without a rank makes no source low
+# enough and none too high, as the comparisons with it are undefined.
+_judge(contact) := {"contact": contact, "problems": problems, "gaps": gaps} if {
+	sources := [s | some s in contact.notificationsSources; s.sourceType == "Alert"]
+	low_enough := [s | some s in sources; _rank[s.minimalSeverity] <= _rank[_required]]
+	no_email := {"has no email address" | trim_space(contact.emails) == ""}
+	disabled := {sprintf("is disabled (isEnabled %v)", [contact.isEnabled]) |
+		object.get(contact, ["isEnabled"], null) != null
+		not lib.is_true(contact.isEnabled)
+	}
+	no_source := {"has no Alert notification source" |
+		object.get(contact, ["notificationsSources"], null) != null
+		count(sources) == 0
+	}
+	too_high := {sprintf("mails alerts only from %s severity up", [s.minimalSeverity]) |
+		count(low_enough) == 0
+		some s in sources
+		_rank[s.minimalSeverity] > _rank[_required]
+	}
+	problems := ((no_email | disabled) | no_source) | too_high
+	unrecorded := {field |
+		some field in ["emails", "isEnabled", "notificationsSources"]
+		object.get(contact, [field], null) == null
+	}
+	severity_gap := {"the Alert source's minimalSeverity" |
+		count(low_enough) == 0
+		some s in sources
+		object.get(s, ["minimalSeverity"], null) == null
+	}
+	gaps := unrecorded | severity_gap
 }
 
-_describe(contact) := sprintf("%s %s", [contact.name, _join(sort(_problems(contact)))])
+# Every subscription the quick pass did not clear: its contacts judged, and those without a
+# problem (each either works or lacks evidence).
+_unreached[name] := {"judged": judged, "clear": clear} if {
+	reached := _reached
+	some name, sub in lib.docs("Subscription")
+	not name in reached
+	judged := [_judge(c) | some c in sub.spec.securityContacts]
+	clear := [j | some j in judged; count(j.problems) == 0]
+}
+
+_verdicts := _unreached
 
 deny contains lib.result(sub, _contacts, msg) if {
 	some sub in lib.docs("Subscription")
@@ -98,28 +100,33 @@ deny contains lib.result(sub, _contacts, msg) if {
 	msg := "no security contact is configured, so Defender for Cloud alerts are not emailed to anyone"
 }
 
+# No contact works and none merely lacks evidence: every contact has a problem.
 deny contains lib.result(sub, _contacts, msg) if {
-	some sub in lib.docs("Subscription")
+	verdicts := _verdicts
+	some name, sub in lib.docs("Subscription")
+	verdict := verdicts[name]
 	count(sub.spec.securityContacts) > 0
-	not _any_ok(sub)
-	not _any_open(sub)
-	described := concat("; ", sort([_describe(c) | some c in sub.spec.securityContacts]))
+	count(verdict.clear) == 0
+	described := concat("; ", sort([sprintf("%s %s", [j.contact.name, _join(sort(j.problems))]) | some j in verdict.judged]))
 	msg := sprintf("no security contact is emailed Defender for Cloud alerts of %s severity and above: %s", [_required, described])
 }
 
 unknown contains lib.result(sub, _contacts, msg) if {
 	some sub in lib.docs("Subscription")
-	not lib.has(sub, _contacts)
+	object.get(sub, ["spec", "securityContacts"], null) == null
 	msg := "the inventory does not record the subscription's security contacts (Microsoft.Security/securityContacts), so alert notification cannot be confirmed"
 }
 
+# No contact works, and one without a problem lacks evidence: it might be the one that works.
 unknown contains lib.result(sub, _contacts, msg) if {
-	some sub in lib.docs("Subscription")
-	not _any_ok(sub)
-	some contact in sub.spec.securityContacts
-	count(_problems(contact)) == 0
-	count(_gaps(contact)) > 0
-	msg := sprintf("the inventory does not record %s for security contact %s, so alert notification cannot be confirmed", [concat(" or ", sort(_gaps(contact))), contact.name])
+	verdicts := _verdicts
+	some name, sub in lib.docs("Subscription")
+	verdict := verdicts[name]
+	every j in verdict.clear {
+		count(j.gaps) > 0
+	}
+	some j in verdict.clear
+	msg := sprintf("the inventory does not record %s for security contact %s, so alert notification cannot be confirmed", [concat(" or ", sort(j.gaps)), j.contact.name])
 }
 
 # A list as prose: "a", "a and b", "a, b and c".

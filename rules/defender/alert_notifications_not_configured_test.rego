@@ -83,3 +83,36 @@ test_contact_missing_settings_is_unknown if {
 		"msg": "the inventory does not record isEnabled or the Alert source's minimalSeverity for security contact default, so alert notification cannot be confirmed",
 	}}
 }
+
+test_contact_enabled_as_a_string_is_not_reported if {
+	# isEnabled "True" escapes the quick check for the usual shape; the full judgement clears it.
+	i := sub({"securityContacts": [object.union(contact("Medium"), {"isEnabled": "True"})]})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
+
+test_every_failing_contact_is_described if {
+	blank := object.union(contact("High"), {"name": "team", "emails": " "})
+	disabled := object.union(contact("High"), {"name": "backup", "isEnabled": "false"})
+	r := rule.deny with input as sub({"securityContacts": [blank, disabled]})
+	r == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "securityContacts"],
+		"msg": "no security contact is emailed Defender for Cloud alerts of High severity and above: backup is disabled (isEnabled false); team has no email address",
+	}}
+}
+
+test_contact_missing_evidence_beside_a_failing_one_is_unknown if {
+	blank := object.union(contact("High"), {"name": "team", "emails": ""})
+	unsure := {"name": "default", "emails": "secops@contosohealth.example", "isEnabled": true, "notificationsSources": [{"sourceType": "Alert"}]}
+	i := sub({"securityContacts": [blank, unsure]})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "securityContacts"],
+		"msg": "the inventory does not record the Alert source's minimalSeverity for security contact default, so alert notification cannot be confirmed",
+	}}
+}

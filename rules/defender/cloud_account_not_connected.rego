@@ -36,27 +36,36 @@ _connectors := [{"key": [c.environmentName, c.hierarchyIdentifier], "subscriptio
 	some c in sub.spec.securityConnectors
 ]
 
-_cspm(provider) := {o | some o in lib.param("DEF-006", "offerings")[provider]}
+# The offerings that count as CSPM, by provider.
+_cspm := {provider: {o | some o in offerings} | some provider, offerings in lib.param("DEF-006", "offerings")}
 
 _offered(c) := {o.offeringType | some o in c.offerings}
 
 _assessed := {x.key |
+	cspm := _cspm
 	some x in _connectors
-	count(_offered(x.connector) & _cspm(x.key[0])) > 0
+	some o in x.connector.offerings
+	o.offeringType in cspm[x.key[0]]
 }
 
 # Connectors of an account that carry no CSPM offering, described once per account.
 # Each account's connectors, with and without recorded offerings, grouped in one pass so
 # that describing an account reads its own connectors instead of filtering all of them.
-# Paired with their position so that a connector listed twice is described twice.
+# Paired with their position so that a connector listed twice is described twice. Only
+# accounts that no connector assesses are ever described, so only their connectors are
+# grouped.
 _offering_by[x.key] contains [i, x] if {
+	assessed := _assessed
 	some i, x in _connectors
-	lib.has(x.connector, ["offerings"])
+	not x.key in assessed
+	object.get(x.connector, ["offerings"], null) != null
 }
 
 _unstated_by[x.key] contains [i, x] if {
+	assessed := _assessed
 	some i, x in _connectors
-	not lib.has(x.connector, ["offerings"])
+	not x.key in assessed
+	object.get(x.connector, ["offerings"], null) == null
 }
 
 _lacking := {key: concat("; ", sort(described)) |
@@ -73,41 +82,51 @@ _list(offerings) := "nothing" if count(offerings) == 0
 
 _list(offerings) := concat(", ", sort(offerings)) if count(offerings) > 0
 
-_unrecorded := sort([sub.metadata.name | some sub in _subscriptions; not lib.has(sub, ["spec", "securityConnectors"])])
-
-_key(account) := [account.spec.provider, account.spec.hierarchyIdentifier]
+_unrecorded := sort([sub.metadata.name | some sub in _subscriptions; object.get(sub, ["spec", "securityConnectors"], null) == null])
 
 _what(account) := sprintf("%s account %s", [account.spec.provider, account.spec.hierarchyIdentifier]) if account.spec.provider == "AWS"
 
 _what(account) := sprintf("GCP project %s", [account.spec.hierarchyIdentifier]) if account.spec.provider == "GCP"
 
-_open(account) if {
-	not _key(account) in _assessed
-	not _unstated[_key(account)]
-}
-
+# Each outcome builds an account's key [provider, hierarchyIdentifier] inline and reads the
+# tables through locals: a helper call per account costs more than the rest of the test.
 deny contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
+	assessed := _assessed
+	lacking := _lacking
 	some account in lib.docs("CloudAccount")
-	not _key(account) in _assessed
-	described := _lacking[_key(account)]
+	key := [account.spec.provider, account.spec.hierarchyIdentifier]
+	not key in assessed
+	described := lacking[key]
 	msg := sprintf("the Defender for Cloud connector of the %s has no CSPM offering (%s), so its posture is not assessed", [_what(account), described])
 }
 
+# Open: no connector assesses the account and none lacks recorded offerings.
 deny contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
 	count(_subscriptions) > 0
 	count(_unrecorded) == 0
+	assessed := _assessed
+	unstated := _unstated
+	lacking := _lacking
 	some account in lib.docs("CloudAccount")
-	_open(account)
-	not _lacking[_key(account)]
+	key := [account.spec.provider, account.spec.hierarchyIdentifier]
+	not key in assessed
+	not unstated[key]
+	not lacking[key]
 	msg := sprintf("no Defender for Cloud security connector covers the %s, so it has no secure score, recommendations or alerts", [_what(account)])
 }
 
 unknown contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
 	count(_unrecorded) > 0
+	unrecorded := concat(", ", _unrecorded)
+	assessed := _assessed
+	unstated := _unstated
+	lacking := _lacking
 	some account in lib.docs("CloudAccount")
-	_open(account)
-	not _lacking[_key(account)]
-	msg := sprintf("no recorded security connector covers the %s, and the inventory does not record the security connectors (spec.securityConnectors) of %s", [_what(account), concat(", ", _unrecorded)])
+	key := [account.spec.provider, account.spec.hierarchyIdentifier]
+	not key in assessed
+	not unstated[key]
+	not lacking[key]
+	msg := sprintf("no recorded security connector covers the %s, and the inventory does not record the security connectors (spec.securityConnectors) of %s", [_what(account), unrecorded])
 }
 
 unknown contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
@@ -117,8 +136,11 @@ unknown contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
 }
 
 unknown contains lib.result(account, ["spec", "hierarchyIdentifier"], msg) if {
+	assessed := _assessed
+	unstated := _unstated
 	some account in lib.docs("CloudAccount")
-	not _key(account) in _assessed
-	names := _unstated[_key(account)]
+	key := [account.spec.provider, account.spec.hierarchyIdentifier]
+	not key in assessed
+	names := unstated[key]
 	msg := sprintf("the inventory does not record the offerings of connector %s, so CSPM coverage of the %s cannot be confirmed", [names, _what(account)])
 }

@@ -148,3 +148,20 @@ test_no_subscription_is_unknown if {
 		"msg": "the inventory holds no Azure subscription, so whether a Defender for Cloud connector covers the AWS account 483920175566 cannot be confirmed",
 	}}
 }
+
+test_one_assessing_connector_is_enough if {
+	i := estate({
+		"prod": sub("prod", {"securityConnectors": [
+			connector("AWS", "483920175566", ["CspmMonitorAws"]),
+			connector("GCP", "731045982216", ["DefenderForServersGcp"]),
+		]}),
+		"dev": sub("dev", {"securityConnectors": [
+			connector("AWS", "483920175566", ["DefenderForServersAws"]),
+			{"name": "aws-unstated", "environmentName": "AWS", "hierarchyIdentifier": "483920175566"},
+			connector("GCP", "731045982216", ["DefenderCspmGcp"]),
+		]}),
+	})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}

@@ -53,3 +53,12 @@ test_missing_setting_is_unknown if {
 		"msg": "the inventory does not record the WDATP (Microsoft Defender for Endpoint) integration setting (Microsoft.Security/settings/WDATP), so it cannot be confirmed",
 	}}
 }
+
+test_integration_off_as_a_boolean_is_reported if {
+	r := rule.deny with input as sub({"settings": {"MCAS": {"enabled": true}, "WDATP": {"enabled": false}}})
+	r == {{
+		"resource": "Subscription/prod",
+		"path": ["spec", "settings", "WDATP", "enabled"],
+		"msg": "the WDATP (Microsoft Defender for Endpoint) integration setting is off (enabled false)",
+	}}
+}

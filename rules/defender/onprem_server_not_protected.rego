@@ -22,70 +22,91 @@ package steward.rules.defender.onprem_server_not_protected
 
 import data.steward.lib
 
-# Subscriptions by lower-case ID, grouped in one pass, and read whole so that looking one
-# up for each server does not evaluate the grouping again.
-_by_id[id] contains sub if {
+# The subscriptions whose Defender for Servers plan is recorded and not Standard, as
+# [name, tier] by lower-case ID: only these can fail a server, so most servers stop at
+# the lookup.
+_off_by[id] contains [sub.metadata.name, tier] if {
 	some sub in lib.docs("Subscription")
+	tier := sub.spec.pricings.VirtualMachines.pricingTier
+	tier != "Standard"
 	id := lower(sub.spec.subscriptionId)
 }
 
-_subscriptions := _by_id
+# Read whole, so that looking one up for each server does not evaluate the grouping again.
+_off := _off_by
 
-_arc := ["spec", "arcMachine"]
+# The lower-case IDs of the subscriptions in the inventory, and the names of those that do
+# not record their VirtualMachines pricing, by ID.
+_known := {lower(sub.spec.subscriptionId) | some sub in lib.docs("Subscription")}
 
-_subscription_id(server) := parts[2] if {
+_unpriced_by[id] contains sub.metadata.name if {
+	some sub in lib.docs("Subscription")
+	object.get(sub, ["spec", "pricings", "VirtualMachines", "pricingTier"], null) == null
+	id := lower(sub.spec.subscriptionId)
+}
+
+_unpriced := _unpriced_by
+
+# Each server whose Arc resource ID names a subscription (/subscriptions/<id>/...), by
+# name: [server, the ID as written, the ID in lower case]. Worked out once for the three
+# outcomes below that need it.
+_located := {name: [server, sub_id, lower(sub_id)] |
+	some name, server in lib.docs("OnPremServer")
 	parts := split(server.spec.arcMachine.resourceId, "/")
-	count(parts) > 2
+	sub_id := parts[2]
 	lower(parts[1]) == "subscriptions"
 }
 
-deny contains lib.result(server, _arc, msg) if {
+deny contains lib.result(server, ["spec", "arcMachine"], msg) if {
 	some server in lib.docs("OnPremServer")
-	not lib.has(server, _arc)
+	object.get(server, ["spec", "arcMachine"], null) == null
 	msg := "the server is not onboarded to Azure Arc (no arcMachine), so Defender for Cloud neither assesses nor protects it"
 }
 
-deny contains lib.result(server, array.concat(_arc, ["status"]), msg) if {
+deny contains lib.result(server, ["spec", "arcMachine", "status"], msg) if {
 	some server in lib.docs("OnPremServer")
 	status := server.spec.arcMachine.status
 	status != "Connected"
 	msg := sprintf("the server's Azure Arc agent is %s, so Defender for Cloud receives nothing from it", [status])
 }
 
-deny contains lib.result(server, array.concat(_arc, ["resourceId"]), msg) if {
+# The subscription is looked up before the "subscriptions" segment is checked, which
+# costs a call and rarely matters: most subscriptions have the plan on.
+deny contains lib.result(server, ["spec", "arcMachine", "resourceId"], msg) if {
+	off := _off
 	some server in lib.docs("OnPremServer")
-	sub_id := _subscription_id(server)
-	some sub in _subscriptions[lower(sub_id)]
-	tier := sub.spec.pricings.VirtualMachines.pricingTier
-	tier != "Standard"
-	msg := sprintf("the server's Arc machine is in subscription %s (%s), whose Defender for Servers plan (VirtualMachines) is on the %s tier", [sub.metadata.name, sub_id, tier])
+	parts := split(server.spec.arcMachine.resourceId, "/")
+	sub_id := parts[2]
+	some [name, tier] in off[lower(sub_id)]
+	lower(parts[1]) == "subscriptions"
+	msg := sprintf("the server's Arc machine is in subscription %s (%s), whose Defender for Servers plan (VirtualMachines) is on the %s tier", [name, sub_id, tier])
 }
 
-unknown contains lib.result(server, array.concat(_arc, ["status"]), msg) if {
+unknown contains lib.result(server, ["spec", "arcMachine", "status"], msg) if {
 	some server in lib.docs("OnPremServer")
-	lib.has(server, _arc)
-	not lib.has(server, array.concat(_arc, ["status"]))
+	object.get(server, ["spec", "arcMachine", "status"], null) == null
+	object.get(server, ["spec", "arcMachine"], null) != null
 	msg := "the inventory does not record the Azure Arc agent status (arcMachine.status), so whether the server is connected cannot be confirmed"
 }
 
-unknown contains lib.result(server, array.concat(_arc, ["resourceId"]), msg) if {
-	some server in lib.docs("OnPremServer")
-	lib.has(server, _arc)
-	not _subscription_id(server)
+unknown contains lib.result(server, ["spec", "arcMachine", "resourceId"], msg) if {
+	located := _located
+	some name, server in lib.docs("OnPremServer")
+	object.get(server, ["spec", "arcMachine"], null) != null
+	not located[name]
 	msg := sprintf("the Arc machine resource ID %q names no subscription, so the Defender for Servers plan that covers the server cannot be found", [server.spec.arcMachine.resourceId])
 }
 
-unknown contains lib.result(server, array.concat(_arc, ["resourceId"]), msg) if {
-	some server in lib.docs("OnPremServer")
-	sub_id := _subscription_id(server)
-	not _subscriptions[lower(sub_id)]
+unknown contains lib.result(server, ["spec", "arcMachine", "resourceId"], msg) if {
+	known := _known
+	some [server, sub_id, id] in _located
+	not id in known
 	msg := sprintf("the server's Arc machine is in subscription %s, which is not in the inventory, so its Defender for Servers plan cannot be confirmed", [sub_id])
 }
 
-unknown contains lib.result(server, array.concat(_arc, ["resourceId"]), msg) if {
-	some server in lib.docs("OnPremServer")
-	sub_id := _subscription_id(server)
-	some sub in _subscriptions[lower(sub_id)]
-	not lib.has(sub, ["spec", "pricings", "VirtualMachines", "pricingTier"])
-	msg := sprintf("the inventory does not record the VirtualMachines pricing of subscription %s (%s), so Defender for Servers coverage of the server cannot be confirmed", [sub.metadata.name, sub_id])
+unknown contains lib.result(server, ["spec", "arcMachine", "resourceId"], msg) if {
+	unpriced := _unpriced
+	some [server, sub_id, id] in _located
+	some name in unpriced[id]
+	msg := sprintf("the inventory does not record the VirtualMachines pricing of subscription %s (%s), so Defender for Servers coverage of the server cannot be confirmed", [name, sub_id])
 }

@@ -113,3 +113,28 @@ test_resource_id_without_subscription_is_unknown if {
 		"msg": "the Arc machine resource ID \"emr-app01\" names no subscription, so the Defender for Servers plan that covers the server cannot be found",
 	}}
 }
+
+test_capitalised_subscriptions_segment_names_the_subscription if {
+	arc := {"resourceId": sprintf("/Subscriptions/%s/resourceGroups/rg-arc", [sub_id]), "status": "Connected"}
+	r := rule.deny with input as estate({"arcMachine": arc}, {"VirtualMachines": {"pricingTier": "Free"}})
+	r == {{
+		"resource": "OnPremServer/emr-app01",
+		"path": ["spec", "arcMachine", "resourceId"],
+		"msg": "the server's Arc machine is in subscription clinical (7d2f4c1a-8e3b-4f6d-a1c9-0b5e2d7f8a31), whose Defender for Servers plan (VirtualMachines) is on the Free tier",
+	}}
+}
+
+test_subscription_id_outside_the_subscriptions_segment_is_unknown if {
+	# The third segment matches a subscription on the Free tier, but the second is not
+	# "subscriptions": the ID names no subscription.
+	arc := {"resourceId": sprintf("/resourceGroups/%s/machines", [sub_id]), "status": "Connected"}
+	i := estate({"arcMachine": arc}, {"VirtualMachines": {"pricingTier": "Free"}})
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) == 0
+	u == {{
+		"resource": "OnPremServer/emr-app01",
+		"path": ["spec", "arcMachine", "resourceId"],
+		"msg": sprintf("the Arc machine resource ID %q names no subscription, so the Defender for Servers plan that covers the server cannot be found", [arc.resourceId]),
+	}}
+}

@@ -26,52 +26,54 @@ package steward.rules.defender.storage_protection_incomplete
 
 import data.steward.lib
 
-_plan := ["spec", "pricings", "StorageAccounts"]
-
 _current := "DefenderForStorageV2"
 
-_on(sub) if sub.spec.pricings.StorageAccounts.pricingTier == "Standard"
-
-_v2(sub) if {
-	_on(sub)
-	sub.spec.pricings.StorageAccounts.subPlan == _current
+# Each outcome reads the StorageAccounts plan into a local and tests its fields inline,
+# with the constants bound before the loop: a helper call (or a rule lookup) per
+# subscription costs more than the tests themselves.
+deny contains lib.result(sub, ["spec", "pricings", "StorageAccounts", "subPlan"], msg) if {
+	current := _current
+	some sub in lib.docs("Subscription")
+	storage := sub.spec.pricings.StorageAccounts
+	storage.pricingTier == "Standard"
+	sub_plan := storage.subPlan
+	sub_plan != current
+	msg := sprintf("Defender for Storage is on the classic %s plan, which has no on-upload malware scanning or sensitive data discovery; the current plan is %s", [sub_plan, current])
 }
 
-_enabled(sub) := {ext.name | some ext in sub.spec.pricings.StorageAccounts.extensions; lib.is_true(ext.isEnabled)}
-
-deny contains lib.result(sub, array.concat(_plan, ["subPlan"]), msg) if {
+deny contains lib.result(sub, ["spec", "pricings", "StorageAccounts", "extensions"], msg) if {
+	current := _current
+	names := lib.param("DEF-003", "extensions")
 	some sub in lib.docs("Subscription")
-	_on(sub)
-	sub_plan := sub.spec.pricings.StorageAccounts.subPlan
-	sub_plan != _current
-	msg := sprintf("Defender for Storage is on the classic %s plan, which has no on-upload malware scanning or sensitive data discovery; the current plan is %s", [sub_plan, _current])
-}
-
-deny contains lib.result(sub, array.concat(_plan, ["extensions"]), msg) if {
-	some sub in lib.docs("Subscription")
-	_v2(sub)
-	lib.has(sub, array.concat(_plan, ["extensions"]))
-	some name in lib.param("DEF-003", "extensions")
-	not name in _enabled(sub)
+	storage := sub.spec.pricings.StorageAccounts
+	storage.pricingTier == "Standard"
+	storage.subPlan == current
+	object.get(sub, ["spec", "pricings", "StorageAccounts", "extensions"], null) != null
+	enabled := {ext.name | some ext in storage.extensions; lib.is_true(ext.isEnabled)}
+	some name in names
+	not name in enabled
 	msg := sprintf("the %s extension of Defender for Storage is not enabled", [name])
 }
 
-unknown contains lib.result(sub, _plan, msg) if {
+unknown contains lib.result(sub, ["spec", "pricings", "StorageAccounts"], msg) if {
 	some sub in lib.docs("Subscription")
-	not lib.has(sub, array.concat(_plan, ["pricingTier"]))
+	object.get(sub, ["spec", "pricings", "StorageAccounts", "pricingTier"], null) == null
 	msg := "the inventory does not record the StorageAccounts pricing (Microsoft.Security/pricings), so the Defender for Storage configuration cannot be confirmed"
 }
 
-unknown contains lib.result(sub, array.concat(_plan, ["subPlan"]), msg) if {
+unknown contains lib.result(sub, ["spec", "pricings", "StorageAccounts", "subPlan"], msg) if {
 	some sub in lib.docs("Subscription")
-	_on(sub)
-	not lib.has(sub, array.concat(_plan, ["subPlan"]))
+	sub.spec.pricings.StorageAccounts.pricingTier == "Standard"
+	object.get(sub, ["spec", "pricings", "StorageAccounts", "subPlan"], null) == null
 	msg := "the StorageAccounts plan is Standard but the inventory does not record its subPlan, so whether it is DefenderForStorageV2 cannot be confirmed"
 }
 
-unknown contains lib.result(sub, array.concat(_plan, ["extensions"]), msg) if {
+unknown contains lib.result(sub, ["spec", "pricings", "StorageAccounts", "extensions"], msg) if {
+	current := _current
 	some sub in lib.docs("Subscription")
-	_v2(sub)
-	not lib.has(sub, array.concat(_plan, ["extensions"]))
+	storage := sub.spec.pricings.StorageAccounts
+	storage.pricingTier == "Standard"
+	storage.subPlan == current
+	object.get(sub, ["spec", "pricings", "StorageAccounts", "extensions"], null) == null
 	msg := "the inventory does not record the extensions of the StorageAccounts plan, so malware scanning and sensitive data discovery cannot be confirmed"
 }

@@ -101,3 +101,10 @@ test_missing_extensions_are_unknown if {
 		"msg": "the inventory does not record the extensions of the StorageAccounts plan, so malware scanning and sensitive data discovery cannot be confirmed",
 	}}
 }
+
+test_extensions_enabled_in_any_spelling_are_not_reported if {
+	i := sub(v2("true", true))
+	d := rule.deny with input as i
+	u := rule.unknown with input as i
+	count(d) + count(u) == 0
+}
