@@ -250,13 +250,12 @@ fn judge<'a>(
     out.summary.rules_evaluated = catalog.rules.len();
     // Sized up front: at 100,000 documents there are a million judgements, and a vector
     // that grows by doubling holds up to three times that while it moves.
-    out.judged.reserve_exact(
-        catalog
-            .rules
-            .iter()
-            .map(|r| judged_documents(r, inventory).len())
-            .sum(),
-    );
+    let judged: Vec<Vec<usize>> = catalog
+        .rules
+        .iter()
+        .map(|r| judged_documents(r, inventory))
+        .collect();
+    out.judged.reserve_exact(judged.iter().map(Vec::len).sum());
     let results = runs
         .iter()
         .map(|run| match run {
@@ -266,10 +265,9 @@ fn judge<'a>(
         .sum();
     out.findings.reserve_exact(results);
     let mut positions = Vec::with_capacity(results);
-    for (rule, run) in catalog.rules.iter().zip(runs) {
+    for ((rule, run), documents) in catalog.rules.iter().zip(runs).zip(judged) {
         let texts = Texts::of(rule);
         let rule_id = texts.id.clone();
-        let documents = judged_documents(rule, inventory);
         // A handful of service models per rule: each party is worked out once.
         let mut parties: Vec<(Option<&str>, Party)> = Vec::new();
         let mut party_of = |model: Option<&'a str>| -> Party {
