@@ -201,7 +201,28 @@ pub fn assess<'a>(
         .collect();
     let (locator, (mut out, positions)) = rayon::join(
         || inventory.locator(wanted.iter().map(|(position, pointer)| (*position, &**pointer))),
-        || judge(catalog, runs, inventory, matrix, waivers, &shared),
+        || {
+            let (mut out, positions) = judge(catalog, runs, inventory, matrix, waivers, &shared);
+            // Gating and scoring read no positions, so they are done while files are
+            // still being located.
+            out.gate(&GatePolicy::default());
+            out.summary.score = score::score(catalog, &out);
+            let points: Vec<Option<f64>> = {
+                let gains = score::gains(catalog, &out);
+                out.findings
+                    .iter()
+                    .map(|f| {
+                        f.resource
+                            .as_ref()
+                            .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
+                    })
+                    .collect()
+            };
+            for (f, p) in out.findings.iter_mut().zip(points) {
+                f.points = p;
+            }
+            (out, positions)
+        },
     );
     drop(wanted);
     {
@@ -216,22 +237,6 @@ pub fn assess<'a>(
             });
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out.gate(&GatePolicy::default());
-    out.summary.score = score::score(catalog, &out);
-    let points: Vec<Option<f64>> = {
-        let gains = score::gains(catalog, &out);
-        out.findings
-            .iter()
-            .map(|f| {
-                f.resource
-                    .as_ref()
-                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
-            })
-            .collect()
-    };
-    for (f, p) in out.findings.iter_mut().zip(points) {
-        f.points = p;
-    }
     out
 }
 

@@ -28,6 +28,9 @@ use source_map::SourceMap;
 pub struct SourceFile {
     pub display: String,
     source: Source,
+    /// How many documents the value parser found in the stream, empty ones included:
+    /// the locator reads only the documents it needs when it finds as many.
+    stream: usize,
     /// The position of every node, built the first time a load error needs one.
     map: OnceLock<Option<SourceMap>>,
 }
@@ -247,6 +250,8 @@ enum Prepared {
         /// Each document's position in the file, and the document or what is wrong
         /// with it.
         documents: Vec<(usize, Result<Document, Vec<schema::Violation>>)>,
+        /// Documents in the stream, empty ones included.
+        stream: usize,
     },
 }
 
@@ -259,10 +264,12 @@ impl Prepared {
                 display,
                 source: Source::Memory(text),
                 documents,
+                stream,
             } => Prepared::Parsed {
                 display,
                 source: Source::from_disk(path, &text),
                 documents,
+                stream,
             },
             other => other,
         }
@@ -326,6 +333,7 @@ fn prepare(display: String, bytes: Vec<u8>, converter: &mut Converter) -> Prepar
             ));
         }
     };
+    let stream = parsed.documents.len() + parsed.empty;
     let documents = parsed
         .documents
         .into_iter()
@@ -357,6 +365,7 @@ fn prepare(display: String, bytes: Vec<u8>, converter: &mut Converter) -> Prepar
         display,
         source: Source::Memory(text),
         documents,
+        stream,
     }
 }
 
@@ -368,7 +377,7 @@ impl Loaded {
     }
 
     fn commit(&mut self, prepared: Prepared) {
-        let (display, source, documents) = match prepared {
+        let (display, source, documents, stream) = match prepared {
             Prepared::Failed(diagnostic) => {
                 self.inventory.stats.files_failed += 1;
                 self.errors.push(diagnostic);
@@ -378,7 +387,8 @@ impl Loaded {
                 display,
                 source,
                 documents,
-            } => (display, source, documents),
+                stream,
+            } => (display, source, documents, stream),
         };
         // A file joining changes what every kind holds.
         self.inventory.sorted.take();
@@ -386,6 +396,7 @@ impl Loaded {
         self.inventory.files.push(SourceFile {
             display: display.clone(),
             source,
+            stream,
             map: OnceLock::new(),
         });
         if documents.is_empty() {
@@ -493,7 +504,8 @@ impl Inventory {
             .into_par_iter()
             .filter_map(|(file, wanted)| {
                 let text = self.files.get(file)?.text()?;
-                Some((file, SourceMap::build_for(&text, &wanted)))
+                let stream = self.files.get(file)?.stream;
+                Some((file, SourceMap::build_for(&text, &wanted, stream)))
             })
             .collect();
         Locator {

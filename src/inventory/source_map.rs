@@ -27,16 +27,46 @@ pub struct SourceMap {
 impl SourceMap {
     /// Every node of every document of `text`.
     pub fn build(text: &str) -> SourceMap {
-        Self::walk(text, None)
+        Self::walk(text, None, 0, 0)
     }
 
     /// Only the `wanted` fields and their ancestors: subtrees holding none of them
     /// are skipped, so a file is located for its findings at a fraction of the cost.
-    pub fn build_for(text: &str, wanted: &Wanted<'_>) -> SourceMap {
-        Self::walk(text, Some(wanted))
+    /// When the stream has the `stream` documents the value parser found, only the
+    /// documents with wanted fields are read at all.
+    pub fn build_for(text: &str, wanted: &Wanted<'_>, stream: usize) -> SourceMap {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let sections = sections(text);
+        if sections.len() != stream || wanted.documents.len() == stream {
+            return Self::walk(text, Some(wanted), 0, 0);
+        }
+        let mut documents = vec![HashMap::new(); stream];
+        for &index in wanted.documents.keys() {
+            let Some(section) = sections.get(index) else {
+                return Self::walk(text, Some(wanted), 0, 0);
+            };
+            let mut one = Self::walk(
+                &text[section.start..section.end],
+                Some(wanted),
+                index,
+                section.lines_before,
+            );
+            // The cut did not give exactly one document: the parsers see the stream
+            // differently from the markers, and the whole text decides.
+            if one.documents.len() != 1 {
+                return Self::walk(text, Some(wanted), 0, 0);
+            }
+            documents[index] = one.documents.swap_remove(0);
+        }
+        SourceMap {
+            documents,
+            duplicates: Vec::new(),
+        }
     }
 
-    fn walk(text: &str, wanted: Option<&Wanted<'_>>) -> SourceMap {
+    /// Walks `text`, whose first document is document `first` of its file and starts
+    /// after `lines_before` lines of it.
+    fn walk(text: &str, wanted: Option<&Wanted<'_>>, first: usize, lines_before: usize) -> SourceMap {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut builder = Builder {
             documents: Vec::new(),
@@ -44,6 +74,8 @@ impl SourceMap {
             stack: Vec::new(),
             path: String::new(),
             wanted,
+            first,
+            lines_before,
         };
         for event in Parser::new_from_str(text) {
             // A syntax error ends what can be located; what came before is still right.
@@ -99,6 +131,74 @@ fn append_token(pointer: &mut String, token: &str) {
     }
 }
 
+/// Where one document of a stream lies: its bytes, and how many lines come before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Section {
+    start: usize,
+    end: usize,
+    lines_before: usize,
+}
+
+/// The documents of a YAML stream, found from its marker lines alone. A line that
+/// starts with `---` or `...` followed by a blank or its end is a document marker
+/// wherever it is (YAML forbids one inside any node), so a stream can be cut there
+/// without being parsed. A document starts at its `---` line, or at its first line of
+/// content when it has none, and ends at the next marker; blank, comment and directive
+/// lines between documents belong to none.
+fn sections(text: &str) -> Vec<Section> {
+    let marker = |line: &[u8], m: &[u8]| {
+        line.starts_with(m)
+            && line
+                .get(3)
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut start = 0;
+    let mut number = 0;
+    let bytes = text.as_bytes();
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |i| start + i + 1);
+        let line = &bytes[start..end];
+        if marker(line, b"---") {
+            if let Some((from, lines_before)) = open {
+                out.push(Section {
+                    start: from,
+                    end: start,
+                    lines_before,
+                });
+            }
+            open = Some((start, number));
+        } else if marker(line, b"...") {
+            if let Some((from, lines_before)) = open.take() {
+                out.push(Section {
+                    start: from,
+                    end: start,
+                    lines_before,
+                });
+            }
+        } else if open.is_none() {
+            let content = line.trim_ascii_start();
+            if !content.is_empty() && content[0] != b'#' && line[0] != b'%' {
+                open = Some((start, number));
+            }
+        }
+        start = end;
+        number += 1;
+    }
+    if let Some((from, lines_before)) = open {
+        out.push(Section {
+            start: from,
+            end: bytes.len(),
+            lines_before,
+        });
+    }
+    out
+}
+
 /// The fields a targeted map records, per document of a file.
 #[derive(Debug, Default)]
 pub struct Wanted<'p> {
@@ -146,13 +246,9 @@ struct Builder<'w> {
     /// rather than a string per node.
     path: String,
     wanted: Option<&'w Wanted<'w>>,
-}
-
-fn position(span: Span) -> Position {
-    Position {
-        line: span.start.line(),
-        column: span.start.col() + 1,
-    }
+    /// The index in its file of the first document read, and the lines before it.
+    first: usize,
+    lines_before: usize,
 }
 
 impl Builder<'_> {
@@ -161,7 +257,7 @@ impl Builder<'_> {
         let Some(wanted) = self.wanted else {
             return true;
         };
-        let document = self.documents.len().saturating_sub(1);
+        let document = self.first + self.documents.len().saturating_sub(1);
         wanted
             .documents
             .get(&document)
@@ -204,7 +300,10 @@ impl Builder<'_> {
     }
 
     fn event(&mut self, event: &Event<'_>, span: Span) {
-        let pos = position(span);
+        let pos = Position {
+            line: self.lines_before + span.start.line(),
+            column: span.start.col() + 1,
+        };
         match event {
             Event::DocumentStart(_) => {
                 self.documents.push(HashMap::new());
@@ -347,7 +446,7 @@ mod tests {
             wanted.add(document, pointer);
         }
         let full = SourceMap::build(text);
-        let targeted = SourceMap::build_for(text, &wanted);
+        let targeted = SourceMap::build_for(text, &wanted, 2);
         for (document, pointer) in asked {
             assert_eq!(
                 targeted.locate(document, pointer),
@@ -361,6 +460,76 @@ mod tests {
             full.locate(0, "/spec/other/a").map(|(_, f)| f),
             Some("/spec/other/a")
         );
+    }
+
+    /// Every document of `text` located alone, through its own section, must be
+    /// located exactly as the whole stream locates it.
+    fn assert_sections_locate_as_the_stream_does(text: &str) {
+        let full = SourceMap::build(text);
+        let stream = full.documents.len();
+        assert_eq!(
+            sections(text.strip_prefix('\u{feff}').unwrap_or(text)).len(),
+            stream,
+            "{text:?}"
+        );
+        for (index, fields) in full.documents.iter().enumerate() {
+            let mut wanted = Wanted::default();
+            for pointer in fields.keys() {
+                wanted.add(index, pointer);
+            }
+            let alone = SourceMap::build_for(text, &wanted, stream);
+            assert_eq!(alone.documents.len(), stream);
+            assert_eq!(&alone.documents[index], fields, "document {index} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn documents_read_alone_are_located_as_in_the_whole_stream() {
+        for text in [
+            "kind: A\nspec:\n  x: 1\n",
+            "kind: A\n---\nkind: B\nspec: {a: [1, 2]}\n---\nkind: C\n",
+            "# leading comment\n\n---\nkind: A\n--- # second\nkind: B\n",
+            "%YAML 1.2\n---\nkind: A\n...\n%YAML 1.2\n---\nkind: B\n",
+            "kind: A\n...\n# between\nkind: B\n...\n",
+            "kind: A\r\nspec:\r\n  x: 1\r\n---\r\nkind: B\r\n  # indented comment\r\nspec: {}\r\n",
+            "\u{feff}kind: A\n---\nkind: B\n",
+            "kind: A\nnote: |\n  --- not a marker\n  ... nor this\n---x: a key\n---\nkind: B\n",
+            "--- {kind: A, spec: {x: 1}}\n--- {kind: B}\n",
+            "---\n- a\n- b\n---\tkind: B\n",
+            "  kind: A\n  spec: 1\n---\nkind: B\n",
+        ] {
+            assert_sections_locate_as_the_stream_does(text);
+        }
+    }
+
+    #[test]
+    fn the_sample_estate_is_located_document_by_document_as_whole_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/estates/contoso-health");
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(root) {
+            let entry = entry.unwrap();
+            if entry
+                .path()
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml")
+            {
+                assert_sections_locate_as_the_stream_does(&std::fs::read_to_string(entry.path()).unwrap());
+                files += 1;
+            }
+        }
+        assert!(files > 5, "{files} files");
+    }
+
+    #[test]
+    fn a_stream_the_markers_misjudge_is_read_whole() {
+        // Told of three documents where the markers find two, the map reads everything
+        // and still locates both.
+        let text = "kind: A\n---\nkind: B\n";
+        let mut wanted = Wanted::default();
+        wanted.add(1, "/kind");
+        let map = SourceMap::build_for(text, &wanted, 3);
+        assert_eq!(at(&map, 1, "/kind"), (3, 1));
+        assert_eq!(map.documents.len(), 2);
     }
 
     #[test]
