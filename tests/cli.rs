@@ -206,33 +206,46 @@ fn a_rule_that_does_not_compile_is_an_error_with_its_position() {
 
 #[test]
 fn a_rule_that_fails_at_evaluation_is_an_error_never_a_pass() {
-    let rules = tempfile::tempdir().unwrap();
-    let dir = rules.path().join("custom");
-    std::fs::create_dir_all(&dir).unwrap();
-    let rule = "# METADATA\n# title: Divides by zero\n# description: A rule with a bug.\n# custom:\n#   id: ORG-002\n#   severity: low\n#   area: Customer data\n#   kinds: [Tenant]\n#   guidance: none\n#   remediation: none\npackage steward.rules.custom.divides\n\nimport data.steward.lib\n\ndeny contains lib.result(t, [], \"x\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tx := 1 / 0\n\tx > 0\n}\n";
-    std::fs::write(dir.join("divides.rego"), rule).unwrap();
-    let out = steward()
-        .args([
-            "check",
-            ESTATE,
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            "--no-builtin",
-            "--rules",
-        ])
-        .arg(rules.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        report["summary"]["rules"]["ORG-002"]["error"], 3,
-        "one per tenant of the estate"
-    );
-    assert_eq!(report["summary"]["rules"]["ORG-002"]["pass"], 0);
-    assert_eq!(report["findings"][0]["outcome"], "error");
+    let head = "# METADATA\n# title: Divides by zero\n# description: A rule with a bug.\n# custom:\n#   id: ORG-002\n#   severity: low\n#   area: Customer data\n#   kinds: [Tenant]\n#   guidance: none\n#   remediation: none\npackage steward.rules.custom.divides\n\nimport data.steward.lib\n\n";
+    let divides = "contains lib.result(t, [], \"x\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tx := 1 / 0\n\tx > 0\n}\n";
+    let holds =
+        "contains lib.result(t, [], \"x\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tt.kind == \"None\"\n}\n";
+    // Whichever entry point fails, and whether or not the rule has `unknown`, the
+    // error names it.
+    for (body, entry) in [
+        (format!("deny {divides}"), "deny: "),
+        (format!("deny {divides}\nunknown {holds}"), "deny: "),
+        (format!("deny {holds}\nunknown {divides}"), "unknown: "),
+    ] {
+        let rules = tempfile::tempdir().unwrap();
+        let dir = rules.path().join("custom");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("divides.rego"), format!("{head}{body}")).unwrap();
+        let out = steward()
+            .args([
+                "check",
+                ESTATE,
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                "--no-builtin",
+                "--rules",
+            ])
+            .arg(rules.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            report["summary"]["rules"]["ORG-002"]["error"], 3,
+            "one per tenant of the estate"
+        );
+        assert_eq!(report["summary"]["rules"]["ORG-002"]["pass"], 0);
+        assert_eq!(report["findings"][0]["outcome"], "error");
+        let message = report["findings"][0]["message"].as_str().unwrap();
+        assert!(message.starts_with(entry), "{body}: {message}");
+    }
 }
 
 #[test]
