@@ -71,15 +71,17 @@ _collecting := {log |
 	_collects(log)
 }
 
-_sends_any(settings, collecting) if {
-	some setting in settings
+# The names of the resources with a diagnostic setting that sends a collected log to a
+# workspace, decided in one pass rather than by a call per resource.
+_sending := {res.metadata.name |
+	collecting := _collecting
+	some [res, _] in _judged
+	some setting in res.spec.diagnosticSettings
 	setting.workspaceId != ""
 	some log in setting.logs
 	log in collecting
 }
 
-# A logical server has no server-level resource logs: its audit goes to Azure Monitor
-# through its auditing settings instead.
 _sql_audit_sent(res) if {
 	res.spec.auditingSettings.state == "Enabled"
 	lib.is_true(res.spec.auditingSettings.isAzureMonitorTargetEnabled)
@@ -98,8 +100,6 @@ _sql_decided(res, sql) if {
 
 # Takes the resource, not its settings: OPA, unlike regorus, makes `not f(x)` fail when x is
 # undefined, and a server's settings may be unrecorded.
-_sql_sends(res, collecting) if _sends_any(res.spec.diagnosticSettings, collecting)
-
 _sql_evidence(res) if res.spec.diagnosticSettings != null
 
 _sql_evidence(res) if _sql_decided(res, true)
@@ -107,12 +107,12 @@ _sql_evidence(res) if _sql_decided(res, true)
 # Resources other than SQL servers whose recorded settings send nothing, with the names of
 # those settings.
 _failing := [[res, names] |
-	collecting := _collecting
+	sending := _sending
 	some [res, sql] in _judged
 	not sql
 	settings := res.spec.diagnosticSettings
 	settings != null
-	not _sends_any(settings, collecting)
+	not res.metadata.name in sending
 	names := sort({s.name | some s in settings})
 ]
 
@@ -132,7 +132,7 @@ deny contains lib.result(res, _settings, msg) if {
 	some [res, sql] in _judged
 	sql
 	_sql_evidence(res)
-	not _sql_sends(res, _collecting)
+	not res.metadata.name in _sending
 	not _sql_audit_sent(res)
 	msg := "server auditing is not sent to Azure Monitor (auditingSettings state Enabled with isAzureMonitorTargetEnabled true) and no diagnostic setting sends the server's logs to a Log Analytics workspace"
 }
