@@ -41,6 +41,14 @@ _fhir_types := {
 	"microsoft.healthcareapis/services",
 }
 
+# Built once for deny and unknown, which are evaluated together: the estate has tens of
+# thousands of other resources.
+_fhir_services := [doc |
+	types := _fhir_types
+	some doc in lib.docs("AzureResource")
+	lower(doc.spec.type) in types
+]
+
 _audit_groups := {"audit", "allLogs"}
 
 _sends_audit(setting) if {
@@ -54,13 +62,10 @@ _audit_log(log) if log.category == "AuditLogs"
 
 _audit_log(log) if log.categoryGroup in _audit_groups
 
-# Each outcome walks the resources itself, with the type table bound once, and asks
-# _in_scope only of the few services that would be reported: a helper call or a rule
-# lookup per resource costs more than the rest of the walk.
+# Each outcome asks _in_scope only of the few services that would be reported: a helper
+# call or a rule lookup per service costs more than the rest of the walk.
 deny contains lib.result(doc, ["spec", "diagnosticSettings"], msg) if {
-	types := _fhir_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	some doc in _fhir_services
 	settings := doc.spec.diagnosticSettings
 	not _any_sends_audit(settings)
 	_in_scope(doc)
@@ -78,9 +83,7 @@ _what_is_wrong(settings) := sprintf("none of its diagnostic settings (%s) sends 
 
 # object.get is lib.has's own test, inline because it runs for every FHIR service.
 unknown contains lib.result(doc, ["spec", "diagnosticSettings"], msg) if {
-	types := _fhir_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	some doc in _fhir_services
 	object.get(doc, ["spec", "diagnosticSettings"], null) == null
 	_in_scope(doc)
 	msg := "the inventory does not record the FHIR service's diagnostic settings (spec.diagnosticSettings), so delivery of its audit logs cannot be confirmed"
