@@ -206,21 +206,7 @@ pub fn assess<'a>(
             // Gating and scoring read no positions, so they are done while files are
             // still being located.
             out.gate(&GatePolicy::default());
-            out.summary.score = score::score(catalog, &out);
-            let points: Vec<Option<f64>> = {
-                let gains = score::gains(catalog, &out);
-                out.findings
-                    .iter()
-                    .map(|f| {
-                        f.resource
-                            .as_ref()
-                            .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
-                    })
-                    .collect()
-            };
-            for (f, p) in out.findings.iter_mut().zip(points) {
-                f.points = p;
-            }
+            add_scores(catalog, &mut out);
             (out, positions)
         },
     );
@@ -238,6 +224,25 @@ pub fn assess<'a>(
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
+}
+
+/// The posture score, and what fixing each finding would gain.
+fn add_scores(catalog: &Catalog, out: &mut Assessment) {
+    out.summary.score = score::score(catalog, out);
+    let points: Vec<Option<f64>> = {
+        let gains = score::gains(catalog, out);
+        out.findings
+            .iter()
+            .map(|f| {
+                f.resource
+                    .as_ref()
+                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
+            })
+            .collect()
+    };
+    for (f, p) in out.findings.iter_mut().zip(points) {
+        f.points = p;
+    }
 }
 
 /// Every (rule, document) judgement and every finding, not yet located or sorted, with

@@ -245,9 +245,7 @@ impl Engine {
             })
             .collect()
     }
-}
 
-impl Engine {
     /// For each rule that declares `unknown`, a host module whose one rule holds both
     /// of its entry points, and that rule's reference. regorus forgets computed rules
     /// between two evaluations, so a lookup table that `deny` and `unknown` share was
@@ -281,11 +279,9 @@ fn run_rule(engine: &mut regorus::Engine, rule: &Rule, has_unknown: bool, joint:
     if let Some(joint) = joint {
         match engine.eval_rule(joint.to_owned()) {
             Ok(regorus::Value::Array(both)) if both.len() == 2 => {
-                let checked =
-                    results("deny", &both[0]).and_then(|deny| Ok((deny, results("unknown", &both[1])?)));
-                return match checked {
-                    Ok((deny, unknown)) => RuleRun::Done { deny, unknown },
-                    Err(e) => RuleRun::Failed(e),
+                return match (results("deny", &both[0]), results("unknown", &both[1])) {
+                    (Ok(deny), Ok(unknown)) => RuleRun::Done { deny, unknown },
+                    (Err(e), _) | (_, Err(e)) => RuleRun::Failed(e),
                 };
             }
             // A rule stopped by a limit would only be stopped again.

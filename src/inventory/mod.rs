@@ -503,9 +503,9 @@ impl Inventory {
         let maps = by_file
             .into_par_iter()
             .filter_map(|(file, wanted)| {
-                let text = self.files.get(file)?.text()?;
-                let stream = self.files.get(file)?.stream;
-                Some((file, SourceMap::build_for(&text, &wanted, stream)))
+                let source = self.files.get(file)?;
+                let text = source.text()?;
+                Some((file, SourceMap::build_for(&text, &wanted, source.stream)))
             })
             .collect();
         Locator {

@@ -36,32 +36,35 @@ impl SourceMap {
     /// documents with wanted fields are read at all.
     pub fn build_for(text: &str, wanted: &Wanted<'_>, stream: usize) -> SourceMap {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Self::by_section(text, wanted, stream).unwrap_or_else(|| Self::walk(text, Some(wanted), 0, 0))
+    }
+
+    /// The wanted documents, each parsed from its own section; `None` when the cut
+    /// cannot be trusted: the markers find another number of documents than the value
+    /// parser did, or a section does not hold exactly one.
+    fn by_section(text: &str, wanted: &Wanted<'_>, stream: usize) -> Option<SourceMap> {
         let sections = sections(text);
         if sections.len() != stream || wanted.documents.len() == stream {
-            return Self::walk(text, Some(wanted), 0, 0);
+            return None;
         }
         let mut documents = vec![HashMap::new(); stream];
         for &index in wanted.documents.keys() {
-            let Some(section) = sections.get(index) else {
-                return Self::walk(text, Some(wanted), 0, 0);
-            };
+            let section = sections.get(index)?;
             let mut one = Self::walk(
                 &text[section.start..section.end],
                 Some(wanted),
                 index,
                 section.lines_before,
             );
-            // The cut did not give exactly one document: the parsers see the stream
-            // differently from the markers, and the whole text decides.
             if one.documents.len() != 1 {
-                return Self::walk(text, Some(wanted), 0, 0);
+                return None;
             }
             documents[index] = one.documents.swap_remove(0);
         }
-        SourceMap {
+        Some(SourceMap {
             documents,
             duplicates: Vec::new(),
-        }
+        })
     }
 
     /// Walks `text`, whose first document is document `first` of its file and starts
@@ -146,56 +149,41 @@ struct Section {
 /// content when it has none, and ends at the next marker; blank, comment and directive
 /// lines between documents belong to none.
 fn sections(text: &str) -> Vec<Section> {
-    let marker = |line: &[u8], m: &[u8]| {
+    let marker = |line: &str, m: &str| {
         line.starts_with(m)
             && line
+                .as_bytes()
                 .get(3)
                 .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
     };
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
+    let mut open: Option<Section> = None;
+    let mut close = |open: &mut Option<Section>, end: usize| {
+        if let Some(section) = open.take() {
+            out.push(Section { end, ..section });
+        }
+    };
     let mut start = 0;
-    let mut number = 0;
-    let bytes = text.as_bytes();
-    while start < bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map_or(bytes.len(), |i| start + i + 1);
-        let line = &bytes[start..end];
-        if marker(line, b"---") {
-            if let Some((from, lines_before)) = open {
-                out.push(Section {
-                    start: from,
-                    end: start,
-                    lines_before,
-                });
-            }
-            open = Some((start, number));
-        } else if marker(line, b"...") {
-            if let Some((from, lines_before)) = open.take() {
-                out.push(Section {
-                    start: from,
-                    end: start,
-                    lines_before,
-                });
-            }
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let here = Section {
+            start,
+            end: start,
+            lines_before: number,
+        };
+        if marker(line, "---") {
+            close(&mut open, start);
+            open = Some(here);
+        } else if marker(line, "...") {
+            close(&mut open, start);
         } else if open.is_none() {
             let content = line.trim_ascii_start();
-            if !content.is_empty() && content[0] != b'#' && line[0] != b'%' {
-                open = Some((start, number));
+            if !content.is_empty() && !content.starts_with('#') && !line.starts_with('%') {
+                open = Some(here);
             }
         }
-        start = end;
-        number += 1;
+        start += line.len();
     }
-    if let Some((from, lines_before)) = open {
-        out.push(Section {
-            start: from,
-            end: bytes.len(),
-            lines_before,
-        });
-    }
+    close(&mut open, text.len());
     out
 }
 
