@@ -38,18 +38,6 @@ pub enum RuleRun {
     Failed(String),
 }
 
-/// Below this many documents rules run on one thread unless the caller set the jobs: a
-/// worker's engine prepares the catalog again (some 15 ms) before its first rule, which
-/// is more than a small estate's whole evaluation gains from a second thread.
-const PARALLEL_FROM: usize = 1000;
-
-/// The number of documents in an input of the form `{"documents": {Kind: {name: doc}}}`.
-fn documents(input: &regorus::Value) -> usize {
-    input["documents"].as_object().map_or(0, |kinds| {
-        kinds.values().map(|d| d.as_object().map_or(0, |d| d.len())).sum()
-    })
-}
-
 /// Interpreter steps between two reads of the clock for the rule timeout.
 const CLOCK_INTERVAL: NonZeroU32 = match NonZeroU32::new(1024) {
     Some(n) => n,
@@ -153,59 +141,88 @@ impl Engine {
     /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
     /// `input` with `data`, in parallel.
     pub fn evaluate(&self, catalog: &Catalog, input: &regorus::Value, data: &Value) -> Vec<RuleRun> {
-        self.evaluate_timed(catalog, input, data, &|| {})
+        let ready = self.prepare(catalog, data);
+        self.evaluate_timed(ready, catalog, input, &|| {})
             .into_iter()
             .map(|(run, _)| run)
             .collect()
     }
 
-    /// As [`Engine::evaluate`], with the wall time each rule took; `done` is called
-    /// from the worker threads as each rule finishes.
-    pub fn evaluate_timed(
-        &self,
-        catalog: &Catalog,
-        input: &regorus::Value,
-        data: &Value,
-        done: &(dyn Fn() + Sync),
-    ) -> Vec<(RuleRun, Duration)> {
+    /// The engine that evaluates `catalog`: the compiled modules with the run's `data`
+    /// and the host rules added, and regorus's analysis of them done. It needs no
+    /// input, so a run makes it while the inventory loads.
+    pub fn prepare(&self, catalog: &Catalog, data: &Value) -> Ready {
         regorus::set_global_memory_limit(Some(self.limits.memory));
         let mut engine = self.base.clone();
-        // A regorus value is reference-counted: every worker's engine shares this one.
-        engine.set_input(input.clone());
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
-            let message = format!("cannot load data: {e:#}");
-            return catalog
-                .rules
+            return Ready {
+                engine,
+                joint: Vec::new(),
+                analysed: false,
+                failed: Some(format!("cannot load data: {e:#}")),
+            };
+        }
+        let joint = self.add_host_rules(&mut engine, catalog);
+        // regorus analyses every module on the first evaluation after a change; this
+        // one evaluates nothing else. If it fails, so will every rule, with the reason.
+        let analysed = engine.eval_rule(format!("data.{HOST}.ready")).is_ok();
+        Ready {
+            engine,
+            joint,
+            analysed,
+            failed: None,
+        }
+    }
+
+    /// Evaluates every rule of `catalog` with the `ready` engine on `input`, with the
+    /// wall time each rule took; `done` is called from the worker threads as each rule
+    /// finishes.
+    pub fn evaluate_timed(
+        &self,
+        ready: Ready,
+        catalog: &Catalog,
+        input: &regorus::Value,
+        done: &(dyn Fn() + Sync),
+    ) -> Vec<(RuleRun, Duration)> {
+        let rules = &catalog.rules;
+        if let Some(message) = ready.failed {
+            return rules
                 .iter()
                 .map(|_| (RuleRun::Failed(message.clone()), Duration::ZERO))
                 .collect();
         }
-        let rules = &catalog.rules;
-        let joint = self.add_joint_queries(&mut engine, catalog);
+        let Ready {
+            mut engine,
+            joint,
+            analysed,
+            ..
+        } = ready;
+        // A regorus value is reference-counted: every worker's engine shares this one.
+        engine.set_input(input.clone());
         let mut runs: Vec<Option<(RuleRun, Duration)>> = vec![None; rules.len()];
         let timed = |engine: &mut regorus::Engine, i: usize| {
             let start = Instant::now();
-            let run = run_rule(engine, &rules[i], self.has_unknown[i], joint[i].as_deref());
+            let run = run_rule(
+                engine,
+                &rules[i],
+                self.has_unknown[i],
+                joint.get(i).and_then(Option::as_deref),
+            );
             done();
             (run, start.elapsed())
         };
-        // The first rule runs alone so that the modules are compiled once, before the
-        // workers clone the engine; clones made earlier would each compile them again.
-        if !rules.is_empty() {
+        // Unanalysed, the first rule runs alone so that the analysis is done once,
+        // before the workers clone the engine; clones made earlier would each do it.
+        let first = usize::from(!analysed && !rules.is_empty());
+        if first == 1 {
             runs[0] = Some(timed(&mut engine, 0));
         }
         // Workers take the next rule from a shared counter, so one slow rule does not
         // hold back the rules that a fixed split would have queued behind it.
-        let next = AtomicUsize::new(1);
+        let next = AtomicUsize::new(first);
         let threads = self
             .jobs
-            .unwrap_or_else(|| {
-                if documents(input) < PARALLEL_FROM {
-                    1
-                } else {
-                    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-                }
-            })
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
             .clamp(1, rules.len().max(1));
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
@@ -246,33 +263,52 @@ impl Engine {
             .collect()
     }
 
-    /// For each rule that declares `unknown`, a host module whose one rule holds both
-    /// of its entry points, and that rule's reference. regorus forgets computed rules
-    /// between two evaluations, so a lookup table that `deny` and `unknown` share was
-    /// built twice when they were evaluated apart (half of the slowest rule's time).
-    fn add_joint_queries(&self, engine: &mut regorus::Engine, catalog: &Catalog) -> Vec<Option<String>> {
-        catalog
+    /// Adds the host module: `ready`, which [`Engine::prepare`] evaluates, and for each
+    /// rule that declares `unknown` a rule holding both of its entry points, whose
+    /// reference is returned. regorus forgets computed rules between two evaluations,
+    /// so a lookup table that `deny` and `unknown` share was built twice when they were
+    /// evaluated apart (half of the slowest rule's time). The host rules share one
+    /// module because regorus scans every module on each `data` reference: a module
+    /// per rule made that scan a third of a small run's evaluation.
+    fn add_host_rules(&self, engine: &mut regorus::Engine, catalog: &Catalog) -> Vec<Option<String>> {
+        let mut text = format!("package {HOST}\n\nready := true\n");
+        let names: Vec<Option<String>> = catalog
             .rules
             .iter()
             .enumerate()
             .map(|(i, rule)| {
-                if !self.has_unknown[i] {
-                    return None;
-                }
-                // Rule packages live under `steward.rules`, so this one cannot clash.
-                let package = format!("steward.host.rule{i}");
-                let text = format!(
-                    "package {package}\n\nboth := [d, u] if {{\n\td := {}\n\tu := {}\n}}\n",
-                    rule.entry("deny"),
-                    rule.entry("unknown")
-                );
-                engine
-                    .add_policy(format!("<{package}>"), text)
-                    .ok()
-                    .map(|_| format!("data.{package}.both"))
+                self.has_unknown[i].then(|| {
+                    text.push_str(&format!(
+                        "\nrule{i} := [d, u] if {{\n\td := {}\n\tu := {}\n}}\n",
+                        rule.entry("deny"),
+                        rule.entry("unknown")
+                    ));
+                    format!("data.{HOST}.rule{i}")
+                })
             })
-            .collect()
+            .collect();
+        if engine.add_policy(format!("<{HOST}>"), text).is_ok() {
+            return names;
+        }
+        // Without the joint rules each entry point is evaluated apart, as before.
+        let _ = engine.add_policy(format!("<{HOST}>"), format!("package {HOST}\n\nready := true\n"));
+        Vec::new()
     }
+}
+
+/// The package of the rules the host adds; rule packages live under `steward.rules`, so
+/// it cannot clash with one.
+const HOST: &str = "steward.host";
+
+/// An engine made by [`Engine::prepare`], to be given to [`Engine::evaluate_timed`].
+pub struct Ready {
+    engine: regorus::Engine,
+    /// For each rule, the host rule that holds both its entry points, if it has one.
+    joint: Vec<Option<String>>,
+    /// Whether regorus has analysed the modules.
+    analysed: bool,
+    /// Why no rule can be evaluated, if none can.
+    failed: Option<String>,
 }
 
 fn run_rule(engine: &mut regorus::Engine, rule: &Rule, has_unknown: bool, joint: Option<&str>) -> RuleRun {

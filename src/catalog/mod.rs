@@ -11,6 +11,8 @@ pub mod meta;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Stage};
 use crate::finding::Location;
 use crate::responsibility::Matrix;
@@ -158,7 +160,13 @@ impl Catalog {
         let mut catalog = Catalog::default();
         let mut errors = Vec::new();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        for module in modules {
+        // Reading the metadata is most of the time a run spends before compiling; the
+        // files are independent.
+        let metas: Vec<Option<Result<RuleMeta, meta::MetaError>>> = modules
+            .par_iter()
+            .map(|m| (!m.is_test() && !m.is_lib()).then(|| meta::parse(&m.text)))
+            .collect();
+        for (module, parsed) in modules.into_iter().zip(metas) {
             let at = |line: usize| Location {
                 file: module.path.clone(),
                 line,
@@ -185,7 +193,8 @@ impl Catalog {
                 catalog.modules.push(module);
                 continue;
             }
-            let meta = match meta::parse(&module.text) {
+            let Some(parsed) = parsed else { continue };
+            let meta = match parsed {
                 Ok(m) => m,
                 Err(e) => {
                     errors.push(Diagnostic::at(Stage::Rules, at(e.line), e.message));
