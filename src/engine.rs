@@ -6,10 +6,12 @@
 //! engine (a clone shares the compiled modules and the input); results are put back
 //! in catalog order, so the thread count never changes the output.
 
+use std::collections::BTreeMap;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value;
 
@@ -70,9 +72,13 @@ impl Default for Limits {
     }
 }
 
-/// The compiled catalog.
+/// The compiled catalog: one regorus engine holding every module, or, when no rule can
+/// read another's results, one per group of rules (each with the helper library), so
+/// that the groups compile and are analysed on separate cores.
 pub struct Engine {
-    base: regorus::Engine,
+    groups: Vec<regorus::Engine>,
+    /// For each rule of the catalog: the group that holds it.
+    group_of: Vec<usize>,
     /// For each rule of the catalog: whether it declares `unknown`.
     has_unknown: Vec<bool>,
     limits: Limits,
@@ -81,8 +87,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Compiles every module of `catalog`. A module that does not parse is reported
-    /// with its file, line and column; the rules in the others still run.
+    /// Compiles every module of `catalog` into one engine. A module that does not parse
+    /// is reported with its file, line and column; the rules in the others still run.
     pub fn compile(catalog: &Catalog, extra: &[crate::catalog::Module]) -> (Engine, Vec<Diagnostic>) {
         Engine::compile_with(catalog, extra, Limits::default())
     }
@@ -93,43 +99,97 @@ impl Engine {
         extra: &[crate::catalog::Module],
         limits: Limits,
     ) -> (Engine, Vec<Diagnostic>) {
-        let mut base = regorus::Engine::new();
-        base.set_rego_v0(false);
-        // A builtin given a bad argument must be an error the author sees, not a silent
-        // undefined that turns a fail into a pass.
-        base.set_strict_builtin_errors(true);
-        base.set_execution_timer_config(ExecutionTimerConfig {
-            limit: limits.rule_timeout,
-            // Reading the clock on every step cost 5% of a run; a rule overshoots its
-            // deadline by at most this many steps, microseconds.
-            check_interval: CLOCK_INTERVAL,
-        });
-        let mut errors = Vec::new();
-        let mut broken = Vec::new();
-        for module in catalog.modules.iter().chain(extra) {
-            if let Err(e) = base.add_policy(module.path.clone(), module.text.clone()) {
-                errors.push(rego_error(&module.path, &format!("{e:#}")));
-                broken.push(module.path.clone());
-            }
-        }
+        Engine::compile_groups(catalog, extra, limits, 1)
+    }
+
+    /// As [`Engine::compile_with`] with no extra modules, to evaluate with at most
+    /// `jobs` worker threads (all cores when None), and split into one engine per
+    /// thread, compiled in parallel, when the rules allow it. Results do not depend on
+    /// either.
+    pub fn compile_split(
+        catalog: &Catalog,
+        limits: Limits,
+        jobs: Option<usize>,
+    ) -> (Engine, Vec<Diagnostic>) {
+        let groups = if catalog.rules_stand_alone() {
+            threads(jobs, catalog.rules.len())
+        } else {
+            1
+        };
+        let (mut engine, errors) = Engine::compile_groups(catalog, &[], limits, groups);
+        engine.jobs = jobs;
+        (engine, errors)
+    }
+
+    fn compile_groups(
+        catalog: &Catalog,
+        extra: &[crate::catalog::Module],
+        limits: Limits,
+        groups: usize,
+    ) -> (Engine, Vec<Diagnostic>) {
+        let groups = groups.clamp(1, catalog.rules.len().max(1));
+        let rule_paths: BTreeMap<&str, usize> = catalog
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.path.as_str(), i))
+            .collect();
+        // Contiguous groups: neighbouring rules (one area's) tend to cost alike.
+        let group_of: Vec<usize> = (0..catalog.rules.len())
+            .map(|i| i * groups / catalog.rules.len().max(1))
+            .collect();
+        let modules: Vec<&crate::catalog::Module> = catalog.modules.iter().chain(extra).collect();
+        let compiled: Vec<_> = (0..groups)
+            .into_par_iter()
+            .map(|g| {
+                let mut engine = new_engine(limits);
+                let mut errors: Vec<(usize, Diagnostic)> = Vec::new();
+                let mut broken: Vec<&str> = Vec::new();
+                for (at, module) in modules.iter().enumerate() {
+                    let owner = rule_paths.get(module.path.as_str()).map(|&i| group_of[i]);
+                    if owner.is_some_and(|o| o != g) {
+                        continue;
+                    }
+                    if let Err(e) = engine.add_policy(module.path.clone(), module.text.clone()) {
+                        // A shared module is in every group; its error is reported once.
+                        if owner.is_some() || g == 0 {
+                            errors.push((at, rego_error(&module.path, &format!("{e:#}"))));
+                        }
+                        broken.push(module.path.as_str());
+                    }
+                }
+                (engine, errors, broken)
+            })
+            .collect();
         let has_unknown = catalog
             .rules
             .iter()
-            .map(|r| {
-                !broken.contains(&r.path)
-                    && base
+            .zip(&group_of)
+            .map(|(r, &g)| {
+                let (engine, _, broken) = &compiled[g];
+                !broken.contains(&r.path.as_str())
+                    && engine
                         .has_declared_rule_rooted_at(&r.path, "unknown")
                         .unwrap_or(false)
             })
             .collect();
+        let mut errors: Vec<(usize, Diagnostic)> = Vec::new();
+        let mut engines = Vec::with_capacity(groups);
+        for (engine, e, _) in compiled {
+            errors.extend(e);
+            engines.push(engine);
+        }
+        // In the catalog's order, whatever the grouping.
+        errors.sort_by_key(|(at, _)| *at);
         (
             Engine {
-                base,
+                groups: engines,
+                group_of,
                 has_unknown,
                 limits,
                 jobs: None,
             },
-            errors,
+            errors.into_iter().map(|(_, d)| d).collect(),
         )
     }
 
@@ -148,33 +208,49 @@ impl Engine {
             .collect()
     }
 
-    /// The engine that evaluates `catalog`: the compiled modules with the run's `data`
+    /// The engines that evaluate `catalog`: the compiled modules with the run's `data`
     /// and the host rules added, and regorus's analysis of them done. It needs no
     /// input, so a run makes it while the inventory loads.
     pub fn prepare(&self, catalog: &Catalog, data: &Value) -> Ready {
         regorus::set_global_memory_limit(Some(self.limits.memory));
-        let mut engine = self.base.clone();
-        if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
-            return Ready {
-                engine,
-                joint: Vec::new(),
-                analysed: false,
-                failed: Some(format!("cannot load data: {e:#}")),
-            };
-        }
-        let joint = self.add_host_rules(&mut engine, catalog);
-        // regorus analyses every module on the first evaluation after a change; this
-        // one evaluates nothing else. If it fails, so will every rule, with the reason.
-        let analysed = engine.eval_rule(format!("data.{HOST}.ready")).is_ok();
-        Ready {
-            engine,
-            joint,
-            analysed,
+        let data = regorus::Value::from(data.clone());
+        let prepared: Vec<_> = self
+            .groups
+            .par_iter()
+            .enumerate()
+            .map(|(g, base)| {
+                let mut engine = base.clone();
+                engine
+                    .add_data(data.clone())
+                    .map_err(|e| format!("cannot load data: {e:#}"))?;
+                let joint = self.add_host_rules(&mut engine, catalog, g);
+                // regorus analyses every module on the first evaluation after a change;
+                // this one evaluates nothing else. Should it fail, every rule fails too,
+                // with the reason.
+                let _ = engine.eval_rule(format!("data.{HOST}.ready"));
+                Ok((engine, joint))
+            })
+            .collect();
+        let mut ready = Ready {
+            groups: Vec::with_capacity(prepared.len()),
+            joint: vec![None; catalog.rules.len()],
             failed: None,
+        };
+        for group in prepared {
+            match group {
+                Ok((engine, joint)) => {
+                    ready.groups.push(engine);
+                    for (i, name) in joint {
+                        ready.joint[i] = Some(name);
+                    }
+                }
+                Err(message) => ready.failed = Some(message),
+            }
         }
+        ready
     }
 
-    /// Evaluates every rule of `catalog` with the `ready` engine on `input`, with the
+    /// Evaluates every rule of `catalog` with the `ready` engines on `input`, with the
     /// wall time each rule took; `done` is called from the worker threads as each rule
     /// finishes.
     pub fn evaluate_timed(
@@ -192,53 +268,44 @@ impl Engine {
                 .collect();
         }
         let Ready {
-            mut engine,
-            joint,
-            analysed,
-            ..
+            mut groups, joint, ..
         } = ready;
-        // A regorus value is reference-counted: every worker's engine shares this one.
-        engine.set_input(input.clone());
-        let mut runs: Vec<Option<(RuleRun, Duration)>> = vec![None; rules.len()];
-        let timed = |engine: &mut regorus::Engine, i: usize| {
-            let start = Instant::now();
-            let run = run_rule(
-                engine,
-                &rules[i],
-                self.has_unknown[i],
-                joint.get(i).and_then(Option::as_deref),
-            );
-            done();
-            (run, start.elapsed())
-        };
-        // Unanalysed, the first rule runs alone so that the analysis is done once,
-        // before the workers clone the engine; clones made earlier would each do it.
-        let first = usize::from(!analysed && !rules.is_empty());
-        if first == 1 {
-            runs[0] = Some(timed(&mut engine, 0));
+        for engine in &mut groups {
+            // A regorus value is reference-counted: every engine shares this one.
+            engine.set_input(input.clone());
         }
-        // Workers take the next rule from a shared counter, so one slow rule does not
-        // hold back the rules that a fixed split would have queued behind it.
-        let next = AtomicUsize::new(first);
-        let threads = self
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
-            .clamp(1, rules.len().max(1));
+        let groups = &groups;
+        let members: Vec<Vec<usize>> = (0..groups.len())
+            .map(|g| (0..rules.len()).filter(|&i| self.group_of[i] == g).collect())
+            .collect();
+        // Workers take the next rule of a group from its counter, so one slow rule does
+        // not hold back the rules that a fixed split would have queued behind it.
+        let next: Vec<AtomicUsize> = members.iter().map(|_| AtomicUsize::new(0)).collect();
+        let (members, next, joint) = (&members, &next, &joint);
+        let threads = threads(self.jobs, rules.len());
+        let mut runs: Vec<Option<(RuleRun, Duration)>> = vec![None; rules.len()];
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    let mut engine = engine.clone();
-                    let next = &next;
-                    let timed = &timed;
+                .map(|w| {
                     scope.spawn(move || {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            if i >= rules.len() {
-                                break done;
+                        let mut finished = Vec::new();
+                        // A worker starts on its own group and helps the others after,
+                        // cloning a group's engine only once it takes one of its rules.
+                        let mut engines: Vec<Option<regorus::Engine>> = vec![None; groups.len()];
+                        for step in 0..groups.len() {
+                            let g = (w + step) % groups.len();
+                            loop {
+                                let k = next[g].fetch_add(1, Ordering::Relaxed);
+                                let Some(&i) = members[g].get(k) else { break };
+                                let engine = engines[g].get_or_insert_with(|| groups[g].clone());
+                                let start = Instant::now();
+                                let run =
+                                    run_rule(engine, &rules[i], self.has_unknown[i], joint[i].as_deref());
+                                done();
+                                finished.push((i, (run, start.elapsed())));
                             }
-                            done.push((i, timed(&mut engine, i)));
                         }
+                        finished
                     })
                 })
                 .collect();
@@ -263,30 +330,32 @@ impl Engine {
             .collect()
     }
 
-    /// Adds the host module: `ready`, which [`Engine::prepare`] evaluates, and for each
-    /// rule that declares `unknown` a rule holding both of its entry points, whose
-    /// reference is returned. regorus forgets computed rules between two evaluations,
-    /// so a lookup table that `deny` and `unknown` share was built twice when they were
-    /// evaluated apart (half of the slowest rule's time). The host rules share one
-    /// module because regorus scans every module on each `data` reference: a module
-    /// per rule made that scan a third of a small run's evaluation.
-    fn add_host_rules(&self, engine: &mut regorus::Engine, catalog: &Catalog) -> Vec<Option<String>> {
+    /// Adds group `g`'s host module: `ready`, which [`Engine::prepare`] evaluates, and
+    /// for each of the group's rules that declares `unknown` a rule holding both of its
+    /// entry points, whose reference is returned with the rule's index. regorus forgets
+    /// computed rules between two evaluations, so a lookup table that `deny` and
+    /// `unknown` share was built twice when they were evaluated apart (half of the
+    /// slowest rule's time). The host rules share one module because regorus scans
+    /// every module on each `data` reference: a module per rule made that scan a third
+    /// of a small run's evaluation.
+    fn add_host_rules(
+        &self,
+        engine: &mut regorus::Engine,
+        catalog: &Catalog,
+        g: usize,
+    ) -> Vec<(usize, String)> {
         let mut text = format!("package {HOST}\n\nready := true\n");
-        let names: Vec<Option<String>> = catalog
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| {
-                self.has_unknown[i].then(|| {
-                    text.push_str(&format!(
-                        "\nrule{i} := [d, u] if {{\n\td := {}\n\tu := {}\n}}\n",
-                        rule.entry("deny"),
-                        rule.entry("unknown")
-                    ));
-                    format!("data.{HOST}.rule{i}")
-                })
-            })
-            .collect();
+        let mut names = Vec::new();
+        for (i, rule) in catalog.rules.iter().enumerate() {
+            if self.group_of[i] == g && self.has_unknown[i] {
+                text.push_str(&format!(
+                    "\nrule{i} := [d, u] if {{\n\td := {}\n\tu := {}\n}}\n",
+                    rule.entry("deny"),
+                    rule.entry("unknown")
+                ));
+                names.push((i, format!("data.{HOST}.rule{i}")));
+            }
+        }
         if engine.add_policy(format!("<{HOST}>"), text).is_ok() {
             return names;
         }
@@ -296,17 +365,38 @@ impl Engine {
     }
 }
 
+/// The worker threads for `rules` rules: `jobs`, or all cores when None.
+fn threads(jobs: Option<usize>, rules: usize) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+        .clamp(1, rules.max(1))
+}
+
+/// A regorus engine with steward's settings and no modules.
+fn new_engine(limits: Limits) -> regorus::Engine {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    // A builtin given a bad argument must be an error the author sees, not a silent
+    // undefined that turns a fail into a pass.
+    engine.set_strict_builtin_errors(true);
+    engine.set_execution_timer_config(ExecutionTimerConfig {
+        limit: limits.rule_timeout,
+        // Reading the clock on every step cost 5% of a run; a rule overshoots its
+        // deadline by at most this many steps, microseconds.
+        check_interval: CLOCK_INTERVAL,
+    });
+    engine
+}
+
 /// The package of the rules the host adds; rule packages live under `steward.rules`, so
 /// it cannot clash with one.
 const HOST: &str = "steward.host";
 
-/// An engine made by [`Engine::prepare`], to be given to [`Engine::evaluate_timed`].
+/// Engines made by [`Engine::prepare`], to be given to [`Engine::evaluate_timed`].
 pub struct Ready {
-    engine: regorus::Engine,
+    /// One per group of the compiled catalog.
+    groups: Vec<regorus::Engine>,
     /// For each rule, the host rule that holds both its entry points, if it has one.
     joint: Vec<Option<String>>,
-    /// Whether regorus has analysed the modules.
-    analysed: bool,
     /// Why no rule can be evaluated, if none can.
     failed: Option<String>,
 }
@@ -481,7 +571,14 @@ impl Engine {
         refs: &[String],
         coverage: bool,
     ) -> (Vec<Result<Option<Value>, String>>, Vec<FileCoverage>) {
-        let mut engine = self.base.clone();
+        // Tests are compiled with the catalog into one engine ([`Engine::compile`]).
+        let Some(base) = self.groups.first() else {
+            return (
+                refs.iter().map(|_| Err("no engine".to_owned())).collect(),
+                Vec::new(),
+            );
+        };
+        let mut engine = base.clone();
         engine.set_enable_coverage(coverage);
         engine.set_input(regorus::Value::from(input.clone()));
         if let Err(e) = engine.add_data(regorus::Value::from(data.clone())) {
@@ -515,5 +612,116 @@ impl Engine {
             Vec::new()
         };
         (results, files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Module;
+    use crate::responsibility::Matrix;
+
+    fn rule(name: &str, id: &str, body: &str) -> Module {
+        Module {
+            path: format!("custom/{name}.rego"),
+            relative: format!("custom/{name}.rego"),
+            text: format!(
+                "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: {id}\n#   severity: high\n#   area: Configurations and settings\n#   kinds: [Tenant]\n#   guidance: G\n#   remediation: R\npackage steward.rules.custom.{name}\n\nimport data.steward.lib\n\n{body}\n"
+            ),
+        }
+    }
+
+    /// The built-in helper library with `rules`.
+    fn catalog(rules: Vec<Module>) -> Catalog {
+        let matrix = Matrix::builtin().unwrap();
+        let (builtin, _) = Catalog::builtin(&matrix);
+        let mut modules: Vec<Module> = builtin
+            .modules
+            .into_iter()
+            .filter(|m| m.relative.starts_with("lib/"))
+            .collect();
+        modules.extend(rules);
+        let (catalog, errors) = Catalog::from_modules(modules, &matrix);
+        assert!(errors.is_empty(), "{errors:?}");
+        catalog
+    }
+
+    fn input() -> regorus::Value {
+        let doc = serde_json::json!({"kind": "Tenant", "metadata": {"name": "t"}, "spec": {}});
+        regorus::Value::from(serde_json::json!({"documents": {"Tenant": {"t": doc}}}))
+    }
+
+    fn resources(runs: &[RuleRun]) -> Vec<Vec<String>> {
+        runs.iter()
+            .map(|r| match r {
+                RuleRun::Done { deny, .. } => deny.iter().map(|d| d.message.clone()).collect(),
+                RuleRun::Failed(e) => vec![format!("failed: {e}")],
+            })
+            .collect()
+    }
+
+    const DENY: &str = "deny contains lib.result(t, [], \"own\") if some t in lib.docs(\"Tenant\")";
+
+    #[test]
+    fn rules_that_stand_alone_are_compiled_in_groups_with_the_same_results() {
+        let catalog = catalog(
+            (1..=5)
+                .map(|i| rule(&format!("r{i}"), &format!("CUS-00{i}"), DENY))
+                .collect(),
+        );
+        let (whole, errors) = Engine::compile(&catalog, &[]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (split, errors) = Engine::compile_split(&catalog, Limits::default(), Some(3));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(split.groups.len(), 3);
+        let data = serde_json::json!({});
+        let expected = resources(&whole.evaluate(&catalog, &input(), &data));
+        assert_eq!(expected, vec![vec!["own".to_owned()]; 5]);
+        assert_eq!(resources(&split.evaluate(&catalog, &input(), &data)), expected);
+    }
+
+    #[test]
+    fn a_rule_that_reads_another_keeps_every_rule_in_one_engine() {
+        let reader = "deny contains lib.result(t, [], \"echo\") if {\n\tsome t in lib.docs(\"Tenant\")\n\tcount(data.steward.rules.custom.r1.deny) == 1\n}";
+        let catalog = catalog(vec![
+            rule("r1", "CUS-001", DENY),
+            rule("r2", "CUS-002", DENY),
+            rule("r3", "CUS-003", reader),
+        ]);
+        assert!(!catalog.rules_stand_alone());
+        let (engine, errors) = Engine::compile_split(&catalog, Limits::default(), Some(3));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(engine.groups.len(), 1);
+        let runs = engine.evaluate(&catalog, &input(), &serde_json::json!({}));
+        assert_eq!(
+            resources(&runs),
+            [
+                vec!["own".to_owned()],
+                vec!["own".to_owned()],
+                vec!["echo".to_owned()]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_broken_shared_module_is_reported_once_whatever_the_groups() {
+        let mut catalog = catalog(
+            (1..=4)
+                .map(|i| rule(&format!("r{i}"), &format!("CUS-00{i}"), DENY))
+                .collect(),
+        );
+        catalog.modules.push(Module {
+            path: "lib/broken.rego".into(),
+            relative: "lib/broken.rego".into(),
+            text: "package steward.lib.broken\n\nx := \n".into(),
+        });
+        let (engine, errors) = Engine::compile_split(&catalog, Limits::default(), Some(2));
+        assert_eq!(engine.groups.len(), 2);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].to_string().starts_with("lib/broken.rego:"),
+            "{}",
+            errors[0]
+        );
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 use steward::assessment::{self, Assessment};
 use steward::catalog::Catalog;
 use steward::context::{self, AsOf};
-use steward::engine::Engine;
+use steward::engine::{Engine, Limits};
 use steward::inventory::{self, Loaded};
 use steward::responsibility::Matrix;
 use steward::waiver::Ledger;
@@ -107,9 +107,9 @@ fn run(f: &Fixture, files: &[Vec<usize>], jobs: usize) -> (Summary, Assessment) 
         loaded.add_file(format!("f{i}.yaml"), text.join("\n---\n").into_bytes());
     }
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let (mut engine, errors) = Engine::compile(&f.catalog, &[]);
+    // As `steward check -j N` compiles: one engine per thread when the rules allow it.
+    let (engine, errors) = Engine::compile_split(&f.catalog, Limits::default(), Some(jobs));
     assert!(errors.is_empty(), "{errors:?}");
-    engine.set_jobs(Some(jobs));
     let runs = engine.evaluate(&f.catalog, &loaded.inventory.to_rego_input(), &f.data);
     let a = assessment::assess(
         &f.catalog,

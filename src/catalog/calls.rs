@@ -14,9 +14,19 @@ const KEYWORDS: &[&str] = &[
     "if", "else", "not", "some", "every", "in", "with", "as", "contains", "default", "import", "package",
 ];
 
-/// A dotted name immediately followed by `(`, outside strings and comments, with the
-/// position of its first character.
-fn calls(text: &str) -> Vec<(String, usize, usize)> {
+/// A dotted name in Rego text, outside strings and comments.
+struct Name {
+    text: String,
+    line: usize,
+    column: usize,
+    /// It continues a reference (`x.name`), so it does not start one.
+    after_dot: bool,
+    /// The character right after it.
+    next: Option<char>,
+}
+
+/// Every dotted name of `text`, outside strings and comments, in order.
+fn names(text: &str) -> Vec<Name> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -46,17 +56,19 @@ fn calls(text: &str) -> Vec<(String, usize, usize)> {
                 '"' => in_string = true,
                 '`' => in_raw = true,
                 c if c.is_ascii_alphabetic() || c == '_' => {
-                    let preceded_by_dot = k > 0 && chars[k - 1].1 == '.';
                     let start = k;
                     while k < chars.len()
                         && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_' || chars[k].1 == '.')
                     {
                         k += 1;
                     }
-                    let name: String = chars[start..k].iter().map(|(_, c)| c).collect();
-                    if !preceded_by_dot && chars.get(k).is_some_and(|(_, c)| *c == '(') {
-                        out.push((name, i + 1, chars[start].0 + 1));
-                    }
+                    out.push(Name {
+                        text: chars[start..k].iter().map(|(_, c)| c).collect(),
+                        line: i + 1,
+                        column: chars[start].0 + 1,
+                        after_dot: start > 0 && chars[start - 1].1 == '.',
+                        next: chars.get(k).map(|(_, c)| *c),
+                    });
                     continue;
                 }
                 _ => {}
@@ -65,6 +77,32 @@ fn calls(text: &str) -> Vec<(String, usize, usize)> {
         }
     }
     out
+}
+
+/// A dotted name immediately followed by `(`, outside strings and comments, with the
+/// position of its first character.
+fn calls(text: &str) -> Vec<(String, usize, usize)> {
+    names(text)
+        .into_iter()
+        .filter(|n| !n.after_dot && n.next == Some('('))
+        .map(|n| (n.text, n.line, n.column))
+        .collect()
+}
+
+/// Whether a module may read another rule's results: it names `data` other than as
+/// `data.steward.<name>` with a fixed name outside `rules` (every rule's package) and
+/// `host` (the host's own rules). Rules that cannot are evaluated apart from each other.
+pub fn may_read_rules(text: &str) -> bool {
+    names(text).iter().any(|n| {
+        let mut parts = n.text.split('.');
+        if n.after_dot || parts.next() != Some("data") {
+            return false;
+        }
+        !matches!(
+            (parts.next(), parts.next()),
+            (Some("steward"), Some(name)) if !name.is_empty() && name != "rules" && name != "host"
+        )
+    })
 }
 
 /// Names a module binds at its top: import aliases (`import data.x.y` binds `y`) and
@@ -168,6 +206,32 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(names, ["count", "a.b.c"]);
         assert_eq!((found[1].1, found[1].2), (3, 6));
+    }
+
+    #[test]
+    fn reading_other_rules_is_seen_in_every_spelling() {
+        for text in [
+            "x := data.steward.rules.logging.y.deny",
+            "import data.steward.rules.logging.y",
+            "import data.steward",
+            "import data",
+            "x := data.steward[k]",
+            "x := data[k]",
+            "x := data.steward.host.rule1",
+            "x := data.steward.\nlib",
+        ] {
+            assert!(may_read_rules(text), "{text}");
+        }
+        for text in [
+            "import data.steward.lib",
+            "x := data.steward.params[id][name]",
+            "x := data.steward.matrix",
+            "x := lib.data.rules # data.steward.rules in a comment",
+            "x := \"data.steward.rules\"",
+            "x := input.data",
+        ] {
+            assert!(!may_read_rules(text), "{text}");
+        }
     }
 
     #[test]

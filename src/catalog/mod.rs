@@ -278,6 +278,12 @@ impl Catalog {
         (catalog, errors)
     }
 
+    /// Whether no rule can read another rule's results (see [`calls::may_read_rules`]),
+    /// so that rules may be evaluated in separate engines.
+    pub fn rules_stand_alone(&self) -> bool {
+        self.modules.iter().all(|m| !calls::may_read_rules(&m.text))
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.meta.id == id)
     }

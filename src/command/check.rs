@@ -134,9 +134,7 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
         || {
             (!merging).then(|| {
                 let start = std::time::Instant::now();
-                let (mut engine, compile_errors) =
-                    Engine::compile_with(&catalog, &[], request.limits.engine());
-                engine.set_jobs(jobs);
+                let (engine, compile_errors) = Engine::compile_split(&catalog, request.limits.engine(), jobs);
                 let ready = engine.prepare(&catalog, &data);
                 (engine, ready, compile_errors, start.elapsed())
             })
