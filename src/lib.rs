@@ -20,6 +20,7 @@ pub mod engine;
 pub mod finding;
 pub mod import;
 pub mod inventory;
+pub mod memory;
 pub mod probe;
 pub mod progress;
 pub mod rego_test;

@@ -15,59 +15,60 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// A dotted name in Rego text, outside strings and comments.
-struct Name {
-    text: String,
+struct Name<'a> {
+    text: &'a str,
     line: usize,
     column: usize,
     /// It continues a reference (`x.name`), so it does not start one.
     after_dot: bool,
-    /// The character right after it.
-    next: Option<char>,
+    /// The byte right after it.
+    next: Option<u8>,
 }
 
-/// Every dotted name of `text`, outside strings and comments, in order.
-fn names(text: &str) -> Vec<Name> {
+/// Every dotted name of `text`, outside strings and comments, in order. Read byte by
+/// byte: every delimiter is ASCII, and no byte of a multi-byte character is.
+fn names(text: &str) -> Vec<Name<'_>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let bytes = line.as_bytes();
         let mut in_string = false;
         let mut in_raw = false;
         let mut escaped = false;
         let mut k = 0;
-        while k < chars.len() {
-            let (_, c) = chars[k];
+        while k < bytes.len() {
+            let c = bytes[k];
             if in_raw {
-                in_raw = c != '`';
+                in_raw = c != b'`';
                 k += 1;
                 continue;
             }
             if in_string {
                 match c {
                     _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
                     _ => {}
                 }
                 k += 1;
                 continue;
             }
             match c {
-                '#' => break,
-                '"' => in_string = true,
-                '`' => in_raw = true,
-                c if c.is_ascii_alphabetic() || c == '_' => {
+                b'#' => break,
+                b'"' => in_string = true,
+                b'`' => in_raw = true,
+                c if c.is_ascii_alphabetic() || c == b'_' => {
                     let start = k;
-                    while k < chars.len()
-                        && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_' || chars[k].1 == '.')
+                    while k < bytes.len()
+                        && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'_' || bytes[k] == b'.')
                     {
                         k += 1;
                     }
                     out.push(Name {
-                        text: chars[start..k].iter().map(|(_, c)| c).collect(),
+                        text: &line[start..k],
                         line: i + 1,
-                        column: chars[start].0 + 1,
-                        after_dot: start > 0 && chars[start - 1].1 == '.',
-                        next: chars.get(k).map(|(_, c)| *c),
+                        column: start + 1,
+                        after_dot: start > 0 && bytes[start - 1] == b'.',
+                        next: bytes.get(k).copied(),
                     });
                     continue;
                 }
@@ -84,8 +85,8 @@ fn names(text: &str) -> Vec<Name> {
 fn calls(text: &str) -> Vec<(String, usize, usize)> {
     names(text)
         .into_iter()
-        .filter(|n| !n.after_dot && n.next == Some('('))
-        .map(|n| (n.text, n.line, n.column))
+        .filter(|n| !n.after_dot && n.next == Some(b'('))
+        .map(|n| (n.text.to_owned(), n.line, n.column))
         .collect()
 }
 
@@ -93,7 +94,9 @@ fn calls(text: &str) -> Vec<(String, usize, usize)> {
 /// `data.steward.<name>` with a fixed name outside `rules` (every rule's package) and
 /// `host` (the host's own rules). Rules that cannot are evaluated apart from each other.
 pub fn may_read_rules(text: &str) -> bool {
-    names(text).iter().any(|n| {
+    // Names do not span lines, and most lines have none to check.
+    let lines = text.lines().filter(|l| l.contains("data"));
+    lines.flat_map(names).any(|n| {
         let mut parts = n.text.split('.');
         if n.after_dot || parts.next() != Some("data") {
             return false;

@@ -208,11 +208,17 @@ pub fn load_with(paths: &[PathBuf], max_file_size: u64) -> Loaded {
     // Reading, parsing and validating a file needs nothing from the others, so files are
     // prepared in parallel; adding them to the inventory (which finds duplicates across
     // files) then goes in discovery order, so the result never depends on the threads.
+    let sizes: Vec<u64> = found
+        .files
+        .par_iter()
+        .map(|c| std::fs::metadata(&c.path).map_or(0, |m| m.len()))
+        .collect();
+    crate::memory::fit_to(sizes.iter().sum());
     let prepared: Vec<Prepared> = found
         .files
         .into_par_iter()
-        .map_init(Converter::new, |converter, candidate| {
-            let size = std::fs::metadata(&candidate.path).map_or(0, |m| m.len());
+        .zip(sizes)
+        .map_init(Converter::new, |converter, (candidate, size)| {
             if size > max_file_size {
                 return Prepared::Failed(Diagnostic::in_file(
                     Stage::Read,
