@@ -137,14 +137,12 @@ deny contains lib.result(res, _settings, msg) if {
 	msg := "server auditing is not sent to Azure Monitor (auditingSettings state Enabled with isAzureMonitorTargetEnabled true) and no diagnostic setting sends the server's logs to a Log Analytics workspace"
 }
 
-# Evaluated apart from deny, so this starts from the resources without recorded settings
-# instead of rebuilding _judged; object.get is lib.has's own test, inline because it runs
-# for every resource.
+# deny and unknown are evaluated together, so this reuses _judged (each resource's type
+# lowered and checked against the exemptions once) instead of going over every resource
+# again; object.get is lib.has's own test, inline because it runs for every resource.
 unknown contains lib.result(res, _settings, msg) if {
-	some res in lib.docs("AzureResource")
+	some [res, sql] in _judged
 	object.get(res, _settings, null) == null
-	type := lower(object.get(res, ["spec", "type"], ""))
-	not type in _exempt
-	not _sql_decided(res, type == "microsoft.sql/servers")
+	not _sql_decided(res, sql)
 	msg := "the inventory does not record the resource's diagnostic settings (az monitor diagnostic-settings list), so collection of its resource logs cannot be confirmed"
 }
