@@ -87,14 +87,18 @@ unknown contains lib.result(doc, ["spec"], msg) if {
 	msg := "the inventory records no Purview data sources (spec.dataSources of a PurviewAccount), so registration cannot be confirmed"
 }
 
-# Evaluated apart from deny, so this starts from the documents without a key, which are
-# rare, instead of rebuilding _azure_stores: testing for the key costs less than testing
-# the type.
-unknown contains lib.result(doc, ["spec"], msg) if {
+_no_key := "the data store has no resource ID or host name to match against Purview data sources"
+
+# deny and unknown are evaluated together, so this goes over the Azure stores deny picked
+# out rather than over every AzureResource.
+unknown contains lib.result(doc, ["spec"], _no_key) if {
 	_sources_recorded
-	some [kind, field] in [["AzureResource", "id"], ["OnPremDataStore", "hostName"]]
-	some doc in lib.docs(kind)
-	not doc.spec[field]
-	lib.is_data_store(doc)
-	msg := "the data store has no resource ID or host name to match against Purview data sources"
+	some doc in _azure_stores
+	not doc.spec.id
+}
+
+unknown contains lib.result(doc, ["spec"], _no_key) if {
+	_sources_recorded
+	some doc in lib.docs("OnPremDataStore")
+	not doc.spec.hostName
 }

@@ -146,8 +146,8 @@ deny contains {"resource": sprintf("%s/%s", [doc.kind, doc.metadata.name]), "pat
 	msg := sprintf("the evidence for %s (%s) was last reviewed on %s, %d days ago, more than the allowed %d", [area, doc.spec.customerControls[j].evidence, newest, _ages[newest], _max_days])
 }
 
-# Undated evidence is rare, so this outcome starts from it instead of from _judged: unknown
-# is evaluated separately from deny and would otherwise normalise every control again.
+# Undated evidence is rare, so this outcome starts from it instead of going over every
+# document's controls in _judged.
 # reviewedOn is a date string when present (the inventory schema), so a plain reference
 # tells a missing one: lib.has would be a call for every control.
 unknown contains {"resource": sprintf("%s/%s", [doc.kind, doc.metadata.name]), "path": ["spec", "customerControls", j], "msg": msg} if {
