@@ -2,9 +2,11 @@
 //! `unknown` against the whole-estate input, and check that what each rule returned
 //! keeps the rule contract.
 //!
-//! Rules are spread over worker threads, each with its own clone of the compiled
-//! engine (a clone shares the compiled modules and the input); results are put back
-//! in catalog order, so the thread count never changes the output.
+//! Rules are spread over worker threads, each with its own clone of a compiled engine
+//! (a clone shares the compiled modules and the input). A run compiles one engine per
+//! worker when no rule reads another's results, each holding a share of the rules;
+//! results are put back in catalog order, so neither the thread count nor the grouping
+//! changes the output.
 
 use std::collections::BTreeMap;
 use std::num::NonZeroU32;
@@ -191,11 +193,6 @@ impl Engine {
             },
             errors.into_iter().map(|(_, d)| d).collect(),
         )
-    }
-
-    /// Evaluates with at most `jobs` worker threads (results do not depend on it).
-    pub fn set_jobs(&mut self, jobs: Option<usize>) {
-        self.jobs = jobs;
     }
 
     /// Evaluates every rule of `catalog` (the one given to [`Engine::compile`]) on
