@@ -341,7 +341,8 @@ impl Engine {
         catalog: &Catalog,
         g: usize,
     ) -> Vec<(usize, String)> {
-        let mut text = format!("package {HOST}\n\nready := true\n");
+        let header = format!("package {HOST}\n\nready := true\n");
+        let mut text = header.clone();
         let mut names = Vec::new();
         for (i, rule) in catalog.rules.iter().enumerate() {
             if self.group_of[i] == g && self.has_unknown[i] {
@@ -357,7 +358,7 @@ impl Engine {
             return names;
         }
         // Without the joint rules each entry point is evaluated apart, as before.
-        let _ = engine.add_policy(format!("<{HOST}>"), format!("package {HOST}\n\nready := true\n"));
+        let _ = engine.add_policy(format!("<{HOST}>"), header);
         Vec::new()
     }
 }

@@ -161,11 +161,9 @@ impl Catalog {
         let mut errors = Vec::new();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         // Reading the metadata is most of the time a run spends before compiling; the
-        // files are independent.
-        let metas: Vec<Option<Result<RuleMeta, meta::MetaError>>> = modules
-            .par_iter()
-            .map(|m| (!m.is_test() && !m.is_lib()).then(|| meta::parse(&m.text)))
-            .collect();
+        // files are independent. Tests and helpers have none, which is found at once.
+        let metas: Vec<Result<RuleMeta, meta::MetaError>> =
+            modules.par_iter().map(|m| meta::parse(&m.text)).collect();
         for (module, parsed) in modules.into_iter().zip(metas) {
             let at = |line: usize| Location {
                 file: module.path.clone(),
@@ -193,7 +191,6 @@ impl Catalog {
                 catalog.modules.push(module);
                 continue;
             }
-            let Some(parsed) = parsed else { continue };
             let meta = match parsed {
                 Ok(m) => m,
                 Err(e) => {
