@@ -2,9 +2,10 @@
 //! rule's kinds), findings for what failed or is unknown, each located and given its
 //! owner, and the counts that summarise the run.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use crate::baseline::Comparison;
@@ -234,9 +235,8 @@ fn add_scores(catalog: &Catalog, out: &mut Assessment) {
         out.findings
             .iter()
             .map(|f| {
-                f.resource
-                    .as_ref()
-                    .and_then(|r| gains.get(&(&*f.rule_id, r)).copied())
+                let unhealthy = f.resource.is_some() && matches!(f.outcome, Outcome::Fail | Outcome::Unknown);
+                unhealthy.then(|| gains.get(&*f.rule_id).copied()).flatten()
             })
             .collect()
     };

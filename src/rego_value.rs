@@ -5,8 +5,9 @@
 //! documents that copy and those keys are most of the input's memory, so the
 //! conversion here walks borrowed values and shares each distinct key string.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use foldhash::HashMap;
 use regorus::Value as Rego;
 use serde_json::Value as Json;
 

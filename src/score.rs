@@ -8,8 +8,11 @@
 //! of its rule's points, so the same sums give scores per party, area, domain and team,
 //! and each failing pair's share is what fixing it gains.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Judgement};
@@ -124,57 +127,59 @@ pub fn domain(rule: &Rule) -> String {
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let rules: BTreeMap<&str, &Rule> = catalog.rules.iter().map(|r| (r.meta.id.as_str(), r)).collect();
     let scoring = scoring_pairs(assessment);
-    let domains: BTreeMap<&str, String> = catalog
-        .rules
-        .iter()
-        .map(|r| (r.meta.id.as_str(), domain(r)))
-        .collect();
-    // Pairs are made as they are added up rather than collected: there are a million
-    // at 100,000 documents, and the report's findings are held at the same time.
-    let pairs = || {
-        assessment.judged.iter().filter_map(|j| {
-            let rule = rules.get(&*j.rule_id)?;
-            let n = scoring.get(&*j.rule_id).copied().unwrap_or(0);
-            let points = if n == 0 {
-                0.0
-            } else {
-                max_points(rule.meta.severity) / n as f64
-            };
-            Some(Pair {
-                rule,
-                judged: j,
-                outcome: j.outcome,
-                points,
-                party: j.party,
-                team: &j.team,
-            })
-        })
-    };
-    // Groups keyed by borrowed names while adding up (a million pairs at 100,000
-    // documents), owned only once per group; pairs are added in the same order either way.
     let mut score = Score::default();
+    // Groups keyed by borrowed names while adding up (a million pairs at 100,000
+    // documents), owned only once per group. Each group still adds its pairs in the
+    // order they were judged, so its sums are the same to the last bit.
     let mut by_area: BTreeMap<&str, Tally> = BTreeMap::new();
-    let mut by_domain: BTreeMap<&str, Tally> = BTreeMap::new();
-    let mut by_team: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut by_domain: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_team: HashMap<&str, Tally> = HashMap::new();
     let mut by_rule: BTreeMap<&str, Tally> = BTreeMap::new();
-    for pair in pairs() {
-        let pair = &pair;
-        score.overall.add(pair);
-        score.by_party.entry(pair.party).or_default().add(pair);
-        by_area.entry(&pair.rule.meta.area).or_default().add(pair);
-        let domain = domains
-            .get(pair.rule.meta.id.as_str())
-            .map_or("custom", String::as_str);
-        by_domain.entry(domain).or_default().add(pair);
-        by_team.entry(pair.team).or_default().add(pair);
-        by_rule.entry(&pair.rule.meta.id).or_default().add(pair);
+    let mut fixes = TopFixes::default();
+    // Judgements come rule by rule, each rule's sharing one ID: what depends only on the
+    // rule is worked out once per rule, not once per pair.
+    for run in assessment
+        .judged
+        .chunk_by(|a, b| Arc::ptr_eq(&a.rule_id, &b.rule_id))
+    {
+        let Some(rule) = rules.get(&*run[0].rule_id).copied() else {
+            continue;
+        };
+        let n = scoring.get(&*run[0].rule_id).copied().unwrap_or(0);
+        let points = if n == 0 {
+            0.0
+        } else {
+            max_points(rule.meta.severity) / n as f64
+        };
+        let area = by_area.entry(&rule.meta.area).or_default();
+        let domain = by_domain.entry(domain(rule)).or_default();
+        let rule_tally = by_rule.entry(&rule.meta.id).or_default();
+        for judged in run {
+            let pair = Pair {
+                rule,
+                judged,
+                outcome: judged.outcome,
+                points,
+                party: judged.party,
+                team: &judged.team,
+            };
+            score.overall.add(&pair);
+            score.by_party.entry(pair.party).or_default().add(&pair);
+            area.add(&pair);
+            domain.add(&pair);
+            by_team.entry(pair.team).or_default().add(&pair);
+            rule_tally.add(&pair);
+            if matches!(pair.outcome, Outcome::Fail | Outcome::Unknown) {
+                fixes.offer(pair);
+            }
+        }
     }
     let owned = |map: BTreeMap<&str, Tally>| -> BTreeMap<String, Tally> {
         map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     };
     score.by_area = owned(by_area);
-    score.by_domain = owned(by_domain);
-    score.by_team = owned(by_team);
+    score.by_domain = by_domain;
+    score.by_team = by_team.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     score.by_rule = owned(by_rule);
     score.overall.finish();
     for group in [
@@ -186,36 +191,62 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
         group.values_mut().for_each(Tally::finish);
     }
     score.by_party.values_mut().for_each(Tally::finish);
-    let mut unhealthy: Vec<(f64, Pair, String)> = pairs()
-        .filter(|p| matches!(p.outcome, Outcome::Fail | Outcome::Unknown))
-        .map(|p| {
-            let resource = p.judged.resource.to_string();
-            (round(p.points), p, resource)
-        })
-        .collect();
-    unhealthy.sort_by(|(a_points, a, a_resource), (b_points, b, b_resource)| {
-        b_points
-            .total_cmp(a_points)
-            .then(a.outcome.cmp(&b.outcome))
-            .then(a.rule.meta.severity.cmp(&b.rule.meta.severity))
-            .then(a.rule.meta.id.cmp(&b.rule.meta.id))
-            .then(a_resource.cmp(b_resource))
-    });
-    score.top_fixes = unhealthy
+    score.top_fixes = fixes
+        .best
         .into_iter()
-        .take(10)
-        .map(|(points, p, resource)| Fix {
+        .map(|p| Fix {
             rule_id: p.rule.meta.id.clone(),
             title: p.rule.meta.title.clone(),
             severity: p.rule.meta.severity,
-            resource,
+            resource: p.judged.resource.to_string(),
             outcome: p.outcome,
-            points,
+            points: round(p.points),
             party: p.party,
             team: p.team.to_owned(),
         })
         .collect();
     score
+}
+
+/// How many fixes the score lists.
+const TOP_FIXES: usize = 10;
+
+/// The unhealthy pairs that gain the most, kept as they are offered: sorting every
+/// unhealthy pair (seventy thousand at 100,000 documents) to keep ten is most of the
+/// work for nothing.
+#[derive(Default)]
+struct TopFixes<'a> {
+    /// Best first, at most [`TOP_FIXES`].
+    best: Vec<Pair<'a>>,
+}
+
+impl<'a> TopFixes<'a> {
+    fn offer(&mut self, pair: Pair<'a>) {
+        // After every pair that ranks with it: among equals the first offered stays first.
+        let at = self
+            .best
+            .partition_point(|b| fix_order(b, &pair) != Ordering::Greater);
+        if at < TOP_FIXES {
+            self.best.insert(at, pair);
+            self.best.truncate(TOP_FIXES);
+        }
+    }
+}
+
+/// Most points first, then failures before missing evidence, the more severe rule, the
+/// rule ID and the resource's `Kind/name`.
+fn fix_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
+    round(b.points)
+        .total_cmp(&round(a.points))
+        .then(a.outcome.cmp(&b.outcome))
+        .then(a.rule.meta.severity.cmp(&b.rule.meta.severity))
+        .then(a.rule.meta.id.cmp(&b.rule.meta.id))
+        .then_with(|| text(&a.judged.resource).cmp(text(&b.judged.resource)))
+}
+
+/// `Kind/name` as the bytes it prints as, compared without building the text.
+fn text(resource: &Resource) -> impl Iterator<Item = u8> + '_ {
+    resource.kind.bytes().chain(*b"/").chain(resource.name.bytes())
 }
 
 /// One table of the report's scores: its caption, its first column's heading, and a
@@ -283,32 +314,31 @@ pub fn referenced(assessment: &Assessment) -> std::collections::BTreeSet<&str> {
 /// How many pairs score, per rule ID: each rule's points are split evenly among them.
 fn scoring_pairs(assessment: &Assessment) -> HashMap<&str, usize> {
     let mut scoring: HashMap<&str, usize> = HashMap::new();
-    for j in &assessment.judged {
-        if matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown) {
-            *scoring.entry(&j.rule_id).or_default() += 1;
+    for run in assessment
+        .judged
+        .chunk_by(|a, b| Arc::ptr_eq(&a.rule_id, &b.rule_id))
+    {
+        let n = run
+            .iter()
+            .filter(|j| matches!(j.outcome, Outcome::Pass | Outcome::Fail | Outcome::Unknown))
+            .count();
+        if n > 0 {
+            *scoring.entry(&run[0].rule_id).or_default() += n;
         }
     }
     scoring
 }
 
-/// What fixing each finding's (rule, document) pair gains, keyed by rule ID and
-/// `Kind/name`, for the findings' `points` field.
-pub fn gains<'a>(catalog: &Catalog, assessment: &'a Assessment) -> HashMap<(&'a str, &'a Resource), f64> {
-    let scoring = scoring_pairs(assessment);
-    let mut out = HashMap::new();
-    for j in &assessment.judged {
-        if !matches!(j.outcome, Outcome::Fail | Outcome::Unknown) {
-            continue;
-        }
-        let (Some(rule), Some(n)) = (catalog.rule(&j.rule_id), scoring.get(&*j.rule_id)) else {
-            continue;
-        };
-        out.insert(
-            (&*j.rule_id, &*j.resource),
-            round(max_points(rule.meta.severity) / *n as f64),
-        );
-    }
-    out
+/// What fixing one failing or unknown pair of each rule gains, by rule ID: every pair
+/// of a rule carries the same share of its points.
+pub fn gains<'a>(catalog: &Catalog, assessment: &'a Assessment) -> HashMap<&'a str, f64> {
+    scoring_pairs(assessment)
+        .into_iter()
+        .filter_map(|(id, n)| {
+            let rule = catalog.rule(id)?;
+            Some((id, round(max_points(rule.meta.severity) / n as f64)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -367,17 +397,81 @@ mod tests {
             Outcome::Fail,
             "a failure sorts before missing evidence"
         );
-        assert_eq!(
-            gains(&catalog, &assessment)[&(
-                "LOG-001",
-                &Resource {
-                    kind: "Tenant".into(),
-                    name: "b".into()
-                }
-            )],
-            2.5
-        );
+        assert_eq!(gains(&catalog, &assessment)["LOG-001"], 2.5);
         assert_eq!(s.by_domain["logging"].percent, Some(50.0));
+    }
+
+    #[test]
+    fn the_top_fixes_are_the_first_ten_of_every_unhealthy_pair_sorted() {
+        let matrix = Matrix::builtin().unwrap();
+        let (catalog, _) = Catalog::builtin(&matrix);
+        // Two rules of different severity, names out of order, kinds of which one is a
+        // prefix of the other, and more unhealthy pairs than are listed.
+        let mut judged_pairs = Vec::new();
+        for (rule, count) in [("LOG-012", 9), ("LOG-001", 7)] {
+            let id: Arc<str> = rule.into();
+            for i in 0..count {
+                let kind = if i % 3 == 0 { "Tenant-x" } else { "Tenant" };
+                let outcome = [Outcome::Fail, Outcome::Unknown, Outcome::Pass][i % 3];
+                judged_pairs.push(Judgement {
+                    rule_id: id.clone(),
+                    resource: Resource {
+                        kind: kind.into(),
+                        name: format!("n{}", (i * 7) % count),
+                    }
+                    .into(),
+                    outcome,
+                    party: Party::Customer,
+                    team: crate::assessment::UNOWNED.into(),
+                });
+            }
+        }
+        let assessment = Assessment {
+            judged: judged_pairs,
+            ..Assessment::default()
+        };
+        let s = score(&catalog, &assessment);
+        let points = |rule: &str| {
+            let n = assessment.judged.iter().filter(|j| &*j.rule_id == rule).count();
+            round(max_points(catalog.rule(rule).unwrap().meta.severity) / n as f64)
+        };
+        let mut expected: Vec<(f64, Outcome, Severity, String, String)> = assessment
+            .judged
+            .iter()
+            .filter(|j| j.outcome != Outcome::Pass)
+            .map(|j| {
+                let rule = catalog.rule(&j.rule_id).unwrap();
+                (
+                    points(&j.rule_id),
+                    j.outcome,
+                    rule.meta.severity,
+                    j.rule_id.to_string(),
+                    j.resource.to_string(),
+                )
+            })
+            .collect();
+        expected.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+        });
+        expected.truncate(10);
+        let got: Vec<(f64, Outcome, Severity, String, String)> = s
+            .top_fixes
+            .iter()
+            .map(|f| {
+                (
+                    f.points,
+                    f.outcome,
+                    f.severity,
+                    f.rule_id.clone(),
+                    f.resource.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]

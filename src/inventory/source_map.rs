@@ -6,7 +6,7 @@
 //! A mapping entry is located at its key (that is the line a reader looks for and a
 //! code-review annotation should sit on); a sequence item at its first character.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
 
