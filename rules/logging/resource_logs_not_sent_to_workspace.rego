@@ -38,11 +38,13 @@ _settings := ["spec", "diagnosticSettings"]
 
 _exempt := {lower(t) | some t in lib.param("LOG-012", "exemptTypes")}
 
-# Every outcome below reads these facts, so each resource's type is lowered once, here, and
-# not by a helper per outcome. An array of [resource, whether it is an Azure SQL logical
-# server], not a set, so that no whole documents are compared.
-_judged := [[res, type == "microsoft.sql/servers"] |
+# Every outcome below reads these facts, so each resource's type is lowered and its settings
+# read once, here, and not by a helper per outcome. An array of [resource, whether it is an
+# Azure SQL logical server, its diagnostic settings or null], not a set, so that no whole
+# documents are compared; outcomes pick their resources by matching the last two.
+_judged := [[res, type == "microsoft.sql/servers", object.get(res, path, null)] |
 	exempt := _exempt
+	path := _settings
 	some res in lib.docs("AzureResource")
 	type := lower(object.get(res, ["spec", "type"], ""))
 	not type in exempt
@@ -60,8 +62,7 @@ _collects(log) if {
 # in an estate) instead of once per resource.
 _collecting := {log |
 	some log in {entry |
-		some [res, _] in _judged
-		settings := res.spec.diagnosticSettings
+		some [_, _, settings] in _judged
 		settings != null
 		some setting in settings
 		setting.workspaceId != ""
@@ -75,8 +76,9 @@ _collecting := {log |
 # workspace, decided in one pass rather than by a call per resource.
 _sending := {res.metadata.name |
 	collecting := _collecting
-	some [res, _] in _judged
-	some setting in res.spec.diagnosticSettings
+	some [res, _, settings] in _judged
+	settings != null
+	some setting in settings
 	setting.workspaceId != ""
 	some log in setting.logs
 	log in collecting
@@ -108,9 +110,7 @@ _sql_evidence(res) if _sql_decided(res, true)
 # those settings.
 _failing := [[res, names] |
 	sending := _sending
-	some [res, sql] in _judged
-	not sql
-	settings := res.spec.diagnosticSettings
+	some [res, false, settings] in _judged
 	settings != null
 	not res.metadata.name in sending
 	names := sort({s.name | some s in settings})
@@ -129,8 +129,7 @@ deny contains lib.result(res, _settings, msg) if {
 }
 
 deny contains lib.result(res, _settings, msg) if {
-	some [res, sql] in _judged
-	sql
+	some [res, true, _] in _judged
 	_sql_evidence(res)
 	not res.metadata.name in _sending
 	not _sql_audit_sent(res)
@@ -138,11 +137,9 @@ deny contains lib.result(res, _settings, msg) if {
 }
 
 # deny and unknown are evaluated together, so this reuses _judged (each resource's type
-# lowered and checked against the exemptions once) instead of going over every resource
-# again; object.get is lib.has's own test, inline because it runs for every resource.
+# lowered and its settings read once) instead of going over every resource again.
 unknown contains lib.result(res, _settings, msg) if {
-	some [res, sql] in _judged
-	object.get(res, _settings, null) == null
+	some [res, sql, null] in _judged
 	not _sql_decided(res, sql)
 	msg := "the inventory does not record the resource's diagnostic settings (az monitor diagnostic-settings list), so collection of its resource logs cannot be confirmed"
 }
