@@ -6,6 +6,8 @@
 //! A mapping entry is located at its key (that is the line a reader looks for and a
 //! code-review annotation should sit on); a sequence item at its first character.
 
+use std::fmt::Write;
+
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
@@ -77,6 +79,7 @@ impl SourceMap {
             stack: Vec::new(),
             path: String::new(),
             wanted,
+            fields: None,
             first,
             lines_before,
         };
@@ -125,6 +128,11 @@ pub fn push_token(pointer: &str, token: &str) -> String {
 
 fn append_token(pointer: &mut String, token: &str) {
     pointer.push('/');
+    // Most keys need no escape: they are copied whole rather than a character at a time.
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -234,6 +242,9 @@ struct Builder<'w> {
     /// rather than a string per node.
     path: String,
     wanted: Option<&'w Wanted<'w>>,
+    /// The wanted fields of the document being read, looked up once per document rather
+    /// than once per node.
+    fields: Option<&'w HashSet<&'w str>>,
     /// The index in its file of the first document read, and the lines before it.
     first: usize,
     lines_before: usize,
@@ -242,14 +253,10 @@ struct Builder<'w> {
 impl Builder<'_> {
     /// Whether `path` is recorded in the current document.
     fn wants_path(&self) -> bool {
-        let Some(wanted) = self.wanted else {
-            return true;
-        };
-        let document = self.first + self.documents.len().saturating_sub(1);
-        wanted
-            .documents
-            .get(&document)
-            .is_some_and(|fields| fields.contains(self.path.as_str()))
+        self.wanted.is_none()
+            || self
+                .fields
+                .is_some_and(|fields| fields.contains(self.path.as_str()))
     }
 
     /// Records `path` at `pos` unless it already has a position (an entry stays at its key).
@@ -274,9 +281,9 @@ impl Builder<'_> {
             Some(Frame::Skip { .. }) => false,
             Some(Frame::Seq { len, next }) => {
                 self.path.truncate(*len);
-                let index = next.to_string();
+                // An index needs no escape, and is written without a string of its own.
+                let _ = write!(self.path, "/{next}");
                 *next += 1;
-                append_token(&mut self.path, &index);
                 true
             }
             Some(Frame::Map { key, .. }) => {
@@ -295,6 +302,8 @@ impl Builder<'_> {
         match event {
             Event::DocumentStart(_) => {
                 self.documents.push(HashMap::new());
+                let document = self.first + self.documents.len() - 1;
+                self.fields = self.wanted.and_then(|w| w.documents.get(&document));
                 self.stack.clear();
                 self.path.clear();
             }
