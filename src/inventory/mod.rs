@@ -11,11 +11,11 @@ pub mod parse;
 pub mod schema;
 pub mod source_map;
 
-use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use foldhash::{HashMap, HashMapExt};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Stage};
