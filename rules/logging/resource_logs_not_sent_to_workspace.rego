@@ -57,30 +57,30 @@ _collects(log) if {
 	log.category != ""
 }
 
-# The distinct log entries, among those of settings to a workspace, that collect an enabled
-# category or group: lib.is_true and _collects decided once per distinct entry (a handful
-# in an estate) instead of once per resource.
+# Every log entry of a diagnostic setting to a workspace, with its resource's name: the
+# settings are walked once, here, for both of the sets below.
+_to_workspace := [[res.metadata.name, entry] |
+	some [res, _, settings] in _judged
+	settings != null
+	some setting in settings
+	setting.workspaceId != ""
+	some entry in setting.logs
+]
+
+# The distinct log entries sent to a workspace that collect an enabled category or group:
+# lib.is_true and _collects decided once per distinct entry (a handful in an estate)
+# instead of once per resource.
 _collecting := {log |
-	some log in {entry |
-		some [_, _, settings] in _judged
-		settings != null
-		some setting in settings
-		setting.workspaceId != ""
-		some entry in setting.logs
-	}
+	some log in {entry | some [_, entry] in _to_workspace}
 	lib.is_true(log.enabled)
 	_collects(log)
 }
 
 # The names of the resources with a diagnostic setting that sends a collected log to a
 # workspace, decided in one pass rather than by a call per resource.
-_sending := {res.metadata.name |
+_sending := {name |
 	collecting := _collecting
-	some [res, _, settings] in _judged
-	settings != null
-	some setting in settings
-	setting.workspaceId != ""
-	some log in setting.logs
+	some [name, log] in _to_workspace
 	log in collecting
 }
 
@@ -100,11 +100,10 @@ _sql_decided(res, sql) if {
 	lib.has(res, ["spec", "auditingSettings", "isAzureMonitorTargetEnabled"])
 }
 
-# Takes the resource, not its settings: OPA, unlike regorus, makes `not f(x)` fail when x is
-# undefined, and a server's settings may be unrecorded.
-_sql_evidence(res) if res.spec.diagnosticSettings != null
+# A server's settings are recorded (null when not), or its auditing settings decide it.
+_sql_evidence(settings, _) if settings != null
 
-_sql_evidence(res) if _sql_decided(res, true)
+_sql_evidence(_, res) if _sql_decided(res, true)
 
 # Resources other than SQL servers whose recorded settings send nothing, with the names of
 # those settings.
@@ -129,8 +128,8 @@ deny contains lib.result(res, _settings, msg) if {
 }
 
 deny contains lib.result(res, _settings, msg) if {
-	some [res, true, _] in _judged
-	_sql_evidence(res)
+	some [res, true, settings] in _judged
+	_sql_evidence(settings, res)
 	not res.metadata.name in _sending
 	not _sql_audit_sent(res)
 	msg := "server auditing is not sent to Azure Monitor (auditingSettings state Enabled with isAzureMonitorTargetEnabled true) and no diagnostic setting sends the server's logs to a Log Analytics workspace"
