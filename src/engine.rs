@@ -81,6 +81,9 @@ pub struct Engine {
     groups: Vec<regorus::Engine>,
     /// For each rule of the catalog: the group that holds it.
     group_of: Vec<usize>,
+    /// What one query evaluates: a rule, or a batch of rules that share a value the
+    /// helper library computes (see [`Catalog::batches`]); every rule is in one unit.
+    units: Vec<Vec<usize>>,
     /// For each rule of the catalog: whether it declares `unknown`.
     has_unknown: Vec<bool>,
     limits: Limits,
@@ -136,10 +139,26 @@ impl Engine {
             .enumerate()
             .map(|(i, r)| (r.path.as_str(), i))
             .collect();
-        // Contiguous groups: neighbouring rules (one area's) tend to cost alike.
-        let group_of: Vec<usize> = (0..catalog.rules.len())
+        // Contiguous groups: neighbouring rules (one area's) tend to cost alike. A batch
+        // is evaluated in one query, so its rules join its first rule's group.
+        let mut group_of: Vec<usize> = (0..catalog.rules.len())
             .map(|i| i * groups / catalog.rules.len().max(1))
             .collect();
+        let batches = catalog.batches();
+        for batch in &batches {
+            let g = group_of[batch[0]];
+            for &i in batch {
+                group_of[i] = g;
+            }
+        }
+        // Batches go first: each is a run's largest piece of work, and a worker that
+        // takes one last keeps the others waiting.
+        let mut batched = vec![false; catalog.rules.len()];
+        let mut units = batches;
+        for &i in units.iter().flatten() {
+            batched[i] = true;
+        }
+        units.extend((0..catalog.rules.len()).filter(|&i| !batched[i]).map(|i| vec![i]));
         let modules: Vec<&crate::catalog::Module> = catalog.modules.iter().chain(extra).collect();
         let compiled: Vec<_> = (0..groups)
             .into_par_iter()
@@ -187,6 +206,7 @@ impl Engine {
             Engine {
                 groups: engines,
                 group_of,
+                units,
                 has_unknown,
                 limits,
                 jobs: None,
@@ -220,25 +240,29 @@ impl Engine {
                 engine
                     .add_data(data.clone())
                     .map_err(|e| format!("cannot load data: {e:#}"))?;
-                let joint = self.add_host_rules(&mut engine, catalog, g);
+                let host = self.add_host_rules(&mut engine, catalog, g);
                 // regorus analyses every module on the first evaluation after a change;
                 // this one evaluates nothing else. Should it fail, every rule fails too,
                 // with the reason.
                 let _ = engine.eval_rule(format!("data.{HOST}.ready"));
-                Ok((engine, joint))
+                Ok((engine, host))
             })
             .collect();
         let mut ready = Ready {
             groups: Vec::with_capacity(prepared.len()),
             joint: vec![None; catalog.rules.len()],
+            together: vec![None; self.units.len()],
             failed: None,
         };
         for group in prepared {
             match group {
-                Ok((engine, joint)) => {
+                Ok((engine, host)) => {
                     ready.groups.push(engine);
-                    for (i, name) in joint {
+                    for (i, name) in host.joint {
                         ready.joint[i] = Some(name);
+                    }
+                    for (u, name) in host.together {
+                        ready.together[u] = Some(name);
                     }
                 }
                 Err(message) => ready.failed = Some(message),
@@ -265,20 +289,28 @@ impl Engine {
                 .collect();
         }
         let Ready {
-            mut groups, joint, ..
+            mut groups,
+            joint,
+            together,
+            ..
         } = ready;
         for engine in &mut groups {
             // A regorus value is reference-counted: every engine shares this one.
             engine.set_input(input.clone());
         }
         let groups = &groups;
+        // Each group's units, by position in `units`.
         let members: Vec<Vec<usize>> = (0..groups.len())
-            .map(|g| (0..rules.len()).filter(|&i| self.group_of[i] == g).collect())
+            .map(|g| {
+                (0..self.units.len())
+                    .filter(|&u| self.group_of[self.units[u][0]] == g)
+                    .collect()
+            })
             .collect();
-        // Workers take the next rule of a group from its counter, so one slow rule does
+        // Workers take the next unit of a group from its counter, so one slow rule does
         // not hold back the rules that a fixed split would have queued behind it.
         let next: Vec<AtomicUsize> = members.iter().map(|_| AtomicUsize::new(0)).collect();
-        let (members, next, joint) = (&members, &next, &joint);
+        let (members, next, joint, together) = (&members, &next, &joint, &together);
         let threads = threads(self.jobs, rules.len());
         let mut runs: Vec<Option<(RuleRun, Duration)>> = vec![None; rules.len()];
         std::thread::scope(|scope| {
@@ -293,13 +325,19 @@ impl Engine {
                             let g = (w + step) % groups.len();
                             loop {
                                 let k = next[g].fetch_add(1, Ordering::Relaxed);
-                                let Some(&i) = members[g].get(k) else { break };
+                                let Some(&u) = members[g].get(k) else { break };
                                 let engine = engines[g].get_or_insert_with(|| groups[g].clone());
                                 let start = Instant::now();
-                                let run =
-                                    run_rule(engine, &rules[i], self.has_unknown[i], joint[i].as_deref());
-                                done();
-                                finished.push((i, (run, start.elapsed())));
+                                let unit = Unit {
+                                    rules: &self.units[u],
+                                    together: together[u].as_deref(),
+                                };
+                                let runs = self.run_unit(engine, rules, unit, joint);
+                                let took = start.elapsed();
+                                for (i, run) in runs {
+                                    done();
+                                    finished.push((i, (run, took)));
+                                }
                             }
                         }
                         finished
@@ -327,23 +365,18 @@ impl Engine {
             .collect()
     }
 
-    /// Adds group `g`'s host module: `ready`, which [`Engine::prepare`] evaluates, and
-    /// for each of the group's rules that declares `unknown` a rule holding both of its
-    /// entry points, whose reference is returned with the rule's index. regorus forgets
-    /// computed rules between two evaluations, so a lookup table that `deny` and
-    /// `unknown` share was built twice when they were evaluated apart (half of the
-    /// slowest rule's time). The host rules share one module because regorus scans
-    /// every module on each `data` reference: a module per rule made that scan a third
-    /// of a small run's evaluation.
-    fn add_host_rules(
-        &self,
-        engine: &mut regorus::Engine,
-        catalog: &Catalog,
-        g: usize,
-    ) -> Vec<(usize, String)> {
+    /// Adds group `g`'s host module: `ready`, which [`Engine::prepare`] evaluates; for
+    /// each of the group's rules that declares `unknown`, a rule holding both of its
+    /// entry points; and for each batch, a rule holding every entry point of its rules.
+    /// regorus forgets computed rules between two evaluations, so a lookup table that
+    /// `deny` and `unknown` share was built twice when they were evaluated apart (half of
+    /// the slowest rule's time), and a library index once per rule that reads it. The
+    /// host rules share one module because regorus scans every module on each `data`
+    /// reference: a module per rule made that scan a third of a small run's evaluation.
+    fn add_host_rules(&self, engine: &mut regorus::Engine, catalog: &Catalog, g: usize) -> HostRules {
         let header = format!("package {HOST}\n\nready := true\n");
         let mut text = header.clone();
-        let mut names = Vec::new();
+        let mut host = HostRules::default();
         for (i, rule) in catalog.rules.iter().enumerate() {
             if self.group_of[i] == g && self.has_unknown[i] {
                 text.push_str(&format!(
@@ -351,16 +384,108 @@ impl Engine {
                     rule.entry("deny"),
                     rule.entry("unknown")
                 ));
-                names.push((i, format!("data.{HOST}.rule{i}")));
+                host.joint.push((i, format!("data.{HOST}.rule{i}")));
             }
         }
-        if engine.add_policy(format!("<{HOST}>"), text).is_ok() {
-            return names;
+        for (u, unit) in self.units.iter().enumerate() {
+            if unit.len() < 2 || self.group_of[unit[0]] != g {
+                continue;
+            }
+            let mut pairs = Vec::new();
+            let mut body = String::new();
+            for &i in unit {
+                let rule = &catalog.rules[i];
+                body.push_str(&format!("\td{i} := {}\n", rule.entry("deny")));
+                if self.has_unknown[i] {
+                    body.push_str(&format!("\tu{i} := {}\n", rule.entry("unknown")));
+                    pairs.push(format!("[d{i}, u{i}]"));
+                } else {
+                    pairs.push(format!("[d{i}, set()]"));
+                }
+            }
+            text.push_str(&format!("\nunit{u} := [{}] if {{\n{body}}}\n", pairs.join(", ")));
+            host.together.push((u, format!("data.{HOST}.unit{u}")));
         }
-        // Without the joint rules each entry point is evaluated apart, as before.
+        if engine.add_policy(format!("<{HOST}>"), text).is_ok() {
+            return host;
+        }
+        // Without the host rules each entry point is evaluated apart, as before.
         let _ = engine.add_policy(format!("<{HOST}>"), header);
-        Vec::new()
+        HostRules::default()
     }
+
+    /// Evaluates one unit: a batch in one query when that succeeds; otherwise, and for a
+    /// lone rule, each rule on its own, so that an error or a limit is the failing rule's
+    /// alone and every rule has its own time budget.
+    fn run_unit(
+        &self,
+        engine: &mut regorus::Engine,
+        rules: &[Rule],
+        unit: Unit<'_>,
+        joint: &[Option<String>],
+    ) -> Vec<(usize, RuleRun)> {
+        if let Some(query) = unit.together
+            && let Ok(regorus::Value::Array(pairs)) = engine.eval_rule(query.to_owned())
+            && pairs.len() == unit.rules.len()
+        {
+            let runs: Option<Vec<(usize, RuleRun)>> = unit
+                .rules
+                .iter()
+                .zip(pairs.iter())
+                .map(|(&i, pair)| Some((i, entry_points(pair)?)))
+                .collect();
+            if let Some(runs) = runs {
+                return runs;
+            }
+        }
+        unit.rules
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    run_rule(engine, &rules[i], self.has_unknown[i], joint[i].as_deref()),
+                )
+            })
+            .collect()
+    }
+
+    /// The rules evaluated in one query with each rule of a batch, by position in the
+    /// catalog, for reporting their times: a batch has one time, not one per rule.
+    pub fn batches(&self) -> impl Iterator<Item = &[usize]> {
+        self.units.iter().filter(|u| u.len() > 1).map(Vec::as_slice)
+    }
+}
+
+/// The host rules of one group, by the reference that evaluates them.
+#[derive(Default)]
+struct HostRules {
+    /// A rule's `deny` and `unknown` together, by the rule's position in the catalog.
+    joint: Vec<(usize, String)>,
+    /// A batch's entry points together, by the batch's position in the units.
+    together: Vec<(usize, String)>,
+}
+
+/// One unit of work for a worker.
+#[derive(Clone, Copy)]
+struct Unit<'a> {
+    /// Positions in the catalog.
+    rules: &'a [usize],
+    /// The host rule that evaluates them in one query, for a batch.
+    together: Option<&'a str>,
+}
+
+/// A rule's outcome from its `[deny, unknown]` pair, or None when `pair` is not one.
+fn entry_points(pair: &regorus::Value) -> Option<RuleRun> {
+    let regorus::Value::Array(both) = pair else {
+        return None;
+    };
+    let [deny, unknown] = both.as_slice() else {
+        return None;
+    };
+    Some(match (results("deny", deny), results("unknown", unknown)) {
+        (Ok(deny), Ok(unknown)) => RuleRun::Done { deny, unknown },
+        (Err(e), _) | (_, Err(e)) => RuleRun::Failed(e),
+    })
 }
 
 /// The worker threads for `rules` rules: `jobs`, or all cores when None.
@@ -395,6 +520,8 @@ pub struct Ready {
     groups: Vec<regorus::Engine>,
     /// For each rule, the host rule that holds both its entry points, if it has one.
     joint: Vec<Option<String>>,
+    /// For each unit, the host rule that evaluates a batch in one query.
+    together: Vec<Option<String>>,
     /// Why no rule can be evaluated, if none can.
     failed: Option<String>,
 }
@@ -402,12 +529,7 @@ pub struct Ready {
 fn run_rule(engine: &mut regorus::Engine, rule: &Rule, has_unknown: bool, joint: Option<&str>) -> RuleRun {
     if let Some(joint) = joint {
         match engine.eval_rule(joint.to_owned()) {
-            Ok(regorus::Value::Array(both)) if both.len() == 2 => {
-                return match (results("deny", &both[0]), results("unknown", &both[1])) {
-                    (Ok(deny), Ok(unknown)) => RuleRun::Done { deny, unknown },
-                    (Err(e), _) | (_, Err(e)) => RuleRun::Failed(e),
-                };
-            }
+            Ok(pair) if let Some(run) = entry_points(&pair) => return run,
             // A rule stopped by a limit would only be stopped again.
             Err(e) if e.downcast_ref::<regorus::LimitError>().is_some() => {
                 return RuleRun::Failed(format!("{e:#}"));
@@ -699,6 +821,106 @@ mod tests {
                 vec!["echo".to_owned()]
             ]
         );
+    }
+
+    /// A tenant, an Azure SQL server and a web app.
+    fn estate() -> regorus::Value {
+        let resource = |name: &str, t: &str| serde_json::json!({"kind": "AzureResource", "metadata": {"name": name}, "spec": {"type": t}});
+        let tenant = serde_json::json!({"kind": "Tenant", "metadata": {"name": "t"}, "spec": {}});
+        regorus::Value::from(serde_json::json!({"documents": {
+            "Tenant": {"t": tenant},
+            "AzureResource": {"db": resource("db", "Microsoft.Sql/servers"), "web": resource("web", "Microsoft.Web/sites")},
+        }}))
+    }
+
+    fn of_type(t: &str, msg: &str, more: &str) -> String {
+        format!(
+            "deny contains lib.result(r, [], \"{msg}\") if {{\n\tsome n in lib.azure_by_type[\"{t}\"]\n\tr := lib.docs(\"AzureResource\")[n]{more}\n}}"
+        )
+    }
+
+    fn outcomes(runs: &[RuleRun]) -> Vec<String> {
+        runs.iter()
+            .map(|r| match r {
+                RuleRun::Done { deny, unknown } => {
+                    let names = |rs: &[RawResult]| {
+                        rs.iter()
+                            .map(|d| format!("{}:{}", d.name, d.message))
+                            .collect::<Vec<_>>()
+                    };
+                    format!("deny {:?} unknown {:?}", names(deny), names(unknown))
+                }
+                RuleRun::Failed(e) => format!("failed: {e}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rules_reading_a_library_index_are_one_query_with_each_rules_own_results() {
+        let catalog = catalog(vec![
+            rule("r1", "CUS-001", &of_type("microsoft.sql/servers", "sql", "")),
+            rule("r2", "CUS-002", DENY),
+            rule(
+                "r3",
+                "CUS-003",
+                &format!(
+                    "{}\n\nunknown contains lib.result(t, [], \"u\") if some t in lib.docs(\"Tenant\")",
+                    of_type("microsoft.web/sites", "site", "")
+                ),
+            ),
+        ]);
+        assert_eq!(catalog.batches(), [vec![0, 2]]);
+        let data = serde_json::json!({});
+        let expected = [
+            "deny [\"db:sql\"] unknown []",
+            "deny [\"t:own\"] unknown []",
+            "deny [\"web:site\"] unknown [\"t:u\"]",
+        ];
+        for jobs in [1, 2, 3] {
+            let (engine, errors) = Engine::compile_split(&catalog, Limits::default(), Some(jobs));
+            assert!(errors.is_empty(), "{errors:?}");
+            assert_eq!(engine.batches().collect::<Vec<_>>(), [[0, 2]]);
+            assert_eq!(
+                outcomes(&engine.evaluate(&catalog, &estate(), &data)),
+                expected,
+                "{jobs} jobs"
+            );
+        }
+        // The batch is answered by its one query, not by the rules evaluated apart.
+        let (engine, _) = Engine::compile_split(&catalog, Limits::default(), Some(2));
+        let ready = engine.prepare(&catalog, &data);
+        let query = ready.together.iter().flatten().next().expect("the batch's query");
+        let mut group = ready.groups[engine.group_of[0]].clone();
+        group.set_input(estate());
+        let value = group.eval_rule(query.clone()).expect("the batch evaluates");
+        assert!(
+            matches!(&value, regorus::Value::Array(pairs) if pairs.len() == 2),
+            "{value}"
+        );
+    }
+
+    #[test]
+    fn a_rule_that_fails_in_a_batch_fails_alone() {
+        let catalog = catalog(vec![
+            rule("r1", "CUS-001", &of_type("microsoft.sql/servers", "sql", "")),
+            rule(
+                "r2",
+                "CUS-002",
+                &of_type(
+                    "microsoft.web/sites",
+                    "bad",
+                    "\n\tto_number(\"not a number\") > 0",
+                ),
+            ),
+            rule("r3", "CUS-003", &of_type("microsoft.web/sites", "site", "")),
+        ]);
+        assert_eq!(catalog.batches(), [vec![0, 1, 2]]);
+        let (engine, errors) = Engine::compile_split(&catalog, Limits::default(), Some(2));
+        assert!(errors.is_empty(), "{errors:?}");
+        let runs = outcomes(&engine.evaluate(&catalog, &estate(), &serde_json::json!({})));
+        assert_eq!(runs[0], "deny [\"db:sql\"] unknown []");
+        assert!(runs[1].starts_with("failed: deny: "), "{}", runs[1]);
+        assert_eq!(runs[2], "deny [\"web:site\"] unknown []");
     }
 
     #[test]

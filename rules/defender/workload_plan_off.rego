@@ -43,25 +43,26 @@ _plan_by_type := {lower(type): plan | some type, plan in lib.param("DEF-002", "p
 
 _resources := lib.docs("AzureResource")
 
-# Resource names grouped by subscription and plan in one pass over the resources. The
-# subscription ID of a resource is the third segment of /subscriptions/<id>/..., which is
-# what ARM itself uses; spec.subscriptionId only when the ARM ID is not recorded. It is
-# taken inline, one body for each source, and the plan table is read once per pass: a
-# helper call or a rule lookup per resource would cost more than the rest of the pass.
-_rows_by[sub_id][plan] contains res.metadata.name if {
-	plans := _plan_by_type
-	some res in _resources
-	plan := plans[lower(res.spec.type)]
-	parts := split(lower(res.spec.id), "/")
+# Resource names grouped by subscription and plan in one pass over the resources of the
+# plans' types, taken from the index of resources by type. The subscription ID of a
+# resource is the third segment of /subscriptions/<id>/..., which is what ARM itself
+# uses; spec.subscriptionId only when the ARM ID is not recorded. It is taken inline, one
+# body for each source: a helper call per resource would cost more than the rest.
+_rows_by[sub_id][plan] contains name if {
+	resources := _resources
+	some type, plan in _plan_by_type
+	some name in lib.azure_by_type[type]
+	parts := split(lower(resources[name].spec.id), "/")
 	parts[1] == "subscriptions"
 	sub_id := parts[2]
 }
 
-_rows_by[sub_id][plan] contains res.metadata.name if {
-	plans := _plan_by_type
-	some res in _resources
+_rows_by[sub_id][plan] contains name if {
+	resources := _resources
+	some type, plan in _plan_by_type
+	some name in lib.azure_by_type[type]
+	res := resources[name]
 	not res.spec.id
-	plan := plans[lower(res.spec.type)]
 	sub_id := lower(res.spec.subscriptionId)
 }
 

@@ -47,8 +47,8 @@ _when := sprintf("retired on %s", [_retirement]) if _days_past >= 0
 _when := sprintf("retires on %s, %d days from now", [_retirement, 0 - _days_past]) if _days_past < 0
 
 deny contains lib.result(doc, ["spec", "type"], msg) if {
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) == "microsoft.healthcareapis/services"
+	some name in lib.azure_by_type["microsoft.healthcareapis/services"]
+	doc := lib.docs("AzureResource")[name]
 	_in_scope(doc)
 	msg := sprintf("this is Azure API for FHIR, which %s: move it to the FHIR service in Azure Health Data Services", [_when])
 }

@@ -41,12 +41,13 @@ _fhir_types := {
 	"microsoft.healthcareapis/services",
 }
 
-# Built once for deny and unknown, which are evaluated together: the estate has tens of
-# thousands of other resources.
+# Built once for deny and unknown, which are evaluated together, from the index of
+# resources by type: the estate has tens of thousands of other resources.
 _fhir_services := [doc |
-	types := _fhir_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	resources := lib.docs("AzureResource")
+	some type in _fhir_types
+	some name in lib.azure_by_type[type]
+	doc := resources[name]
 ]
 
 _audit_groups := {"audit", "allLogs"}

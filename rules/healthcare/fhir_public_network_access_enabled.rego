@@ -43,12 +43,13 @@ _health_types := {
 	"microsoft.healthcareapis/services",
 }
 
-# Built once for deny and unknown, which are evaluated together: the estate has tens of
-# thousands of other resources.
+# Built once for deny and unknown, which are evaluated together, from the index of
+# resources by type: the estate has tens of thousands of other resources.
 _health_services := [doc |
-	types := _health_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	resources := lib.docs("AzureResource")
+	some type in _health_types
+	some name in lib.azure_by_type[type]
+	doc := resources[name]
 ]
 
 # Each outcome asks _in_scope only of the few services that would be reported: a helper

@@ -86,6 +86,14 @@ azure_data_store_types := {
 	"microsoft.datalakestore/accounts",
 }
 
+# The names of the Azure resources of each ARM type, the type lower-cased. A rule that
+# wants a few types reads their names here instead of going over every resource: steward
+# evaluates the rules that read this in one query, so the estate is indexed once a run.
+azure_by_type[type] contains name if {
+	some name, doc in docs("AzureResource")
+	type := lower(doc.spec.type)
+}
+
 is_data_store(doc) if {
 	doc.kind == "AzureResource"
 	lower(doc.spec.type) in azure_data_store_types

@@ -79,3 +79,28 @@ test_every_data_store_type_is_recognised if {
 		lib.is_data_store({"kind": "AzureResource", "spec": {"type": t}})
 	}
 }
+
+_resource(name, type) := {"kind": "AzureResource", "metadata": {"name": name}, "spec": {"type": type}}
+
+test_azure_resources_are_indexed_by_lower_case_type if {
+	resources := {
+		"db1": _resource("db1", "Microsoft.Sql/servers"),
+		"db2": _resource("db2", "microsoft.sql/SERVERS"),
+		"web": _resource("web", "Microsoft.Web/sites"),
+	}
+	index := lib.azure_by_type with input as {"documents": {"AzureResource": resources}}
+	index == {"microsoft.sql/servers": {"db1", "db2"}, "microsoft.web/sites": {"web"}}
+}
+
+test_a_resource_without_a_type_is_in_no_entry if {
+	resources := {
+		"db1": _resource("db1", "Microsoft.Sql/servers"),
+		"x": {"kind": "AzureResource", "metadata": {"name": "x"}, "spec": {}},
+	}
+	index := lib.azure_by_type with input as {"documents": {"AzureResource": resources}}
+	index == {"microsoft.sql/servers": {"db1"}}
+}
+
+test_no_azure_resources_index_nothing if {
+	not lib.azure_by_type["microsoft.sql/servers"] with input as {"documents": {"Tenant": {}}}
+}

@@ -36,13 +36,13 @@ _sources_recorded if {
 	lib.has(account, ["spec", "dataSources"])
 }
 
-# The Azure data stores (lib.is_data_store), built once: an array rather than a set of
-# documents, so that no whole documents are compared, and the type test inline because it
-# runs for every AzureResource.
+# The Azure data stores (lib.is_data_store), built once from the index of resources by
+# type: an array rather than a set of documents, so that no whole documents are compared.
 _azure_stores := [doc |
-	types := lib.azure_data_store_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	resources := lib.docs("AzureResource")
+	some type in lib.azure_data_store_types
+	some name in lib.azure_by_type[type]
+	doc := resources[name]
 ]
 
 # Every data store, for the outcomes that report them all.

@@ -22,14 +22,13 @@ import data.steward.lib
 
 _unclassified := "the data store records no data classification (spec.dataClassification), so the protection its data needs cannot be judged"
 
-# lib.is_data_store(doc), inline, because it runs for every Azure resource: the
-# documents under input.documents.AzureResource are all of that kind, so only the type
-# is tested, first, since most resources are not data stores; the table is read once,
-# before the loop. object.get is lib.has's own test.
+# The Azure data stores (lib.is_data_store) are taken from the index of resources by
+# type rather than by testing every resource. object.get is lib.has's own test.
 deny contains lib.result(doc, ["spec", "dataClassification"], _unclassified) if {
-	types := lib.azure_data_store_types
-	some doc in lib.docs("AzureResource")
-	lower(doc.spec.type) in types
+	resources := lib.docs("AzureResource")
+	some type in lib.azure_data_store_types
+	some name in lib.azure_by_type[type]
+	doc := resources[name]
 	object.get(doc, ["spec", "dataClassification"], null) == null
 }
 

@@ -108,6 +108,97 @@ pub fn may_read_rules(text: &str) -> bool {
     })
 }
 
+/// The values of the helper library computed from the estate: rules of the library (not
+/// functions) whose definition reads `input`, calls `docs`, or reads another such value;
+/// each with every such value it is built from, itself included. regorus computes a
+/// rule's value once per evaluation, so rules that read the same one are worth
+/// evaluating together.
+pub fn estate_values(lib_text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    // A definition runs from a line that starts with a name to the next such line. For
+    // each: its name, whether it is a function or not a rule at all, and what it reads.
+    let mut blocks: Vec<(String, bool, Vec<Name<'_>>)> = Vec::new();
+    for line in lib_text.lines() {
+        let head: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !head.is_empty() {
+            let function = line.as_bytes().get(head.len()) == Some(&b'(');
+            let keyword = matches!(head.as_str(), "package" | "import" | "default");
+            blocks.push((head, function || keyword, Vec::new()));
+        }
+        if let Some((_, _, read)) = blocks.last_mut() {
+            read.extend(names(line));
+        }
+    }
+    let rules: BTreeSet<&str> = blocks
+        .iter()
+        .filter(|(_, skip, _)| !skip)
+        .map(|(head, _, _)| head.as_str())
+        .collect();
+    // Each value rule: whether it reads the estate itself, and the value rules it reads.
+    let mut reads: BTreeMap<&str, (bool, BTreeSet<&str>)> = BTreeMap::new();
+    for (head, skip, read) in &blocks {
+        if *skip {
+            continue;
+        }
+        let entry = reads.entry(head.as_str()).or_default();
+        for n in read.iter().filter(|n| !n.after_dot) {
+            let first = n.text.split('.').next().unwrap_or_default();
+            entry.0 |= first == "input" || n.text == "docs" && n.next == Some(b'(');
+            if first != head && rules.contains(first) {
+                entry.1.insert(first);
+            }
+        }
+    }
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for &value in reads.keys() {
+        // Every value rule reachable from this one; it is an estate value when one of
+        // them (or itself) reads the estate.
+        let mut seen: BTreeSet<&str> = BTreeSet::from([value]);
+        let mut stack = vec![value];
+        while let Some(v) = stack.pop() {
+            for &next in reads.get(v).map(|(_, r)| r).into_iter().flatten() {
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+        }
+        let from_estate: BTreeSet<String> = seen
+            .iter()
+            .filter(|v| reads.get(*v).is_some_and(|(direct, _)| *direct))
+            .map(|v| (*v).to_owned())
+            .collect();
+        if !from_estate.is_empty() {
+            let mut all = from_estate;
+            all.insert(value.to_owned());
+            out.insert(value.to_owned(), all);
+        }
+    }
+    out
+}
+
+/// The estate values of the helper library (see [`estate_values`]) that `text` reads,
+/// as `lib.<value>` or `data.steward.lib.<value>`, with those they are built from.
+pub fn reads_values(text: &str, values: &BTreeMap<String, BTreeSet<String>>) -> BTreeSet<String> {
+    if values.is_empty() {
+        return BTreeSet::new();
+    }
+    names(text)
+        .into_iter()
+        .filter(|n| !n.after_dot)
+        .filter_map(|n| {
+            let rest = n
+                .text
+                .strip_prefix("data.steward.lib.")
+                .or_else(|| n.text.strip_prefix("lib."))?;
+            values.get(rest.split('.').next()?)
+        })
+        .flatten()
+        .cloned()
+        .collect()
+}
+
 /// Names a module binds at its top: import aliases (`import data.x.y` binds `y`) and
 /// the heads of its rules and functions (a name at the start of a line).
 fn bound_names(text: &str) -> BTreeSet<String> {
@@ -234,6 +325,43 @@ mod tests {
             "x := input.data",
         ] {
             assert!(!may_read_rules(text), "{text}");
+        }
+    }
+
+    const LIB: &str = "package steward.lib\n\nimport rego.v1\n\ndocs(kind) := object.get(input.documents, kind, {})\n\ntypes := {\"a\"}\n\nby_type[t] contains n if {\n\tsome n, d in docs(\"AzureResource\")\n\tt := lower(d.spec.type)\n}\n\n# Built from by_type.\nstores contains n if {\n\tsome t in types\n\tsome n in by_type[t]\n}\n\ntenants := input.documents.Tenant\n\nconstant := 1\n\nhelper(x) := by_type[x]\n\ndefault flag := false\n";
+
+    #[test]
+    fn estate_values_are_the_library_rules_built_from_the_estate() {
+        let values = estate_values(LIB);
+        let set = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<BTreeSet<_>>();
+        let expected: BTreeMap<String, BTreeSet<String>> = [
+            ("by_type".to_owned(), set(&["by_type"])),
+            ("stores".to_owned(), set(&["by_type", "stores"])),
+            ("tenants".to_owned(), set(&["tenants"])),
+        ]
+        .into();
+        assert_eq!(values, expected);
+    }
+
+    #[test]
+    fn a_rule_reads_an_estate_value_by_import_or_full_path_and_what_it_is_built_from() {
+        let values = estate_values(LIB);
+        let read = |text: &str| reads_values(text, &values).into_iter().collect::<Vec<_>>();
+        assert_eq!(read("x := lib.stores"), ["by_type", "stores"]);
+        assert_eq!(read("some n in data.steward.lib.tenants[k]"), ["tenants"]);
+        assert_eq!(
+            read("some n in lib.by_type[\"a\"]\ny := lib.tenants"),
+            ["by_type", "tenants"]
+        );
+        for text in [
+            "x := lib.types",
+            "x := lib.helper(\"a\")",
+            "x := \"lib.by_type\"",
+            "x := 1 # lib.by_type",
+            "x := y.lib.by_type",
+            "x := other.by_type",
+        ] {
+            assert!(read(text).is_empty(), "{text}");
         }
     }
 

@@ -281,6 +281,56 @@ impl Catalog {
         self.modules.iter().all(|m| !calls::may_read_rules(&m.text))
     }
 
+    /// Rules to evaluate together, as positions in `rules`: those that read the same
+    /// value the helper library computes from the estate (an index of the documents,
+    /// say), linked transitively. One evaluation computes such a value once for all of
+    /// them; evaluated apart, each rule would compute it again. Rules that share nothing
+    /// are in no batch.
+    pub fn batches(&self) -> Vec<Vec<usize>> {
+        // The library is one package, however many files: a value may read another's.
+        let lib: Vec<&str> = self
+            .modules
+            .iter()
+            .filter(|m| m.is_lib())
+            .map(|m| m.text.as_str())
+            .collect();
+        let values = calls::estate_values(&lib.join("\n"));
+        if values.is_empty() {
+            return Vec::new();
+        }
+        let text: BTreeMap<&str, &str> = self
+            .modules
+            .iter()
+            .map(|m| (m.path.as_str(), m.text.as_str()))
+            .collect();
+        // Each value's readers join the batch of its first reader, merging batches that
+        // two values link.
+        let mut batch_of: Vec<usize> = (0..self.rules.len()).collect();
+        let mut first_reader: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            let read = text
+                .get(rule.path.as_str())
+                .map(|t| calls::reads_values(t, &values))
+                .unwrap_or_default();
+            for value in read {
+                let first = *first_reader.entry(value).or_insert(i);
+                let (from, to) = (batch_of[i], batch_of[first]);
+                for b in &mut batch_of {
+                    if *b == from {
+                        *b = to;
+                    }
+                }
+            }
+        }
+        let mut batches: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, b) in batch_of.into_iter().enumerate() {
+            batches.entry(b).or_default().push(i);
+        }
+        let mut out: Vec<Vec<usize>> = batches.into_values().filter(|b| b.len() > 1).collect();
+        out.sort();
+        out
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.meta.id == id)
     }

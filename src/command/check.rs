@@ -1,5 +1,6 @@
 //! `steward check`: load, evaluate, judge against waivers and a baseline, report.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -154,20 +155,24 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             &as_of.to_string(),
         )
     };
-    let timed = match compiled {
+    let (timed, batches) = match compiled {
         Some((engine, ready, compile_errors, took)) => {
             errors.extend(compile_errors);
             clock.overlapped("compile", took);
             let input = loaded.inventory.to_rego_input();
             progress.counted("evaluating rules", catalog.rules.len());
             let runs = engine.evaluate_timed(ready, &catalog, &input, &|| progress.step());
+            let batches: Vec<Vec<usize>> = engine.batches().map(<[usize]>::to_vec).collect();
             // The process ends soon after and the system takes the memory back at once;
             // freeing the compiled modules one by one took some 2 ms.
             std::mem::forget(engine);
-            runs
+            (runs, batches)
         }
         None => match shard::merge(request.merge_from, &key(), &catalog) {
-            Ok(runs) => runs.into_iter().map(|r| (r, std::time::Duration::ZERO)).collect(),
+            Ok(runs) => (
+                runs.into_iter().map(|r| (r, std::time::Duration::ZERO)).collect(),
+                Vec::new(),
+            ),
             Err(e) => {
                 report_diagnostics(&e);
                 return Err(Status::Error);
@@ -183,10 +188,26 @@ pub(super) fn evaluate(request: &Request<'_>, config: &Config) -> Result<Evaluat
             .map(|(r, (_, d))| (r.meta.id.as_str(), d.as_secs_f64()))
             .collect();
         slowest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        // A batch is one query with one time: each of its rules says which others share it.
+        let mut shared: BTreeMap<&str, String> = BTreeMap::new();
+        for batch in &batches {
+            for &i in batch {
+                let others: Vec<&str> = batch
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| catalog.rules[j].meta.id.as_str())
+                    .collect();
+                shared.insert(
+                    catalog.rules[i].meta.id.as_str(),
+                    format!(" (one query with {})", others.join(", ")),
+                );
+            }
+        }
         progress.suspend(|| {
             let mut err = io::stderr().lock();
             for (id, seconds) in &slowest {
-                let _ = writeln!(err, "timing rule {id}: {seconds:.3} s");
+                let with = shared.get(id).map_or("", String::as_str);
+                let _ = writeln!(err, "timing rule {id}: {seconds:.3} s{with}");
             }
         });
     }
