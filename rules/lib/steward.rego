@@ -13,6 +13,7 @@
 #   lib.is_data_store(doc)      an Azure data store, on-premises data store (Purview scope)
 #   lib.has(x, path)            the value at path (an array of keys) exists and is not null
 #   lib.get(x, path, fallback)  the value at path, or fallback
+#   lib.azure_by_type[type]     names of the Azure resources of a lower-cased ARM type
 package steward.lib
 
 docs(kind) := object.get(input.documents, kind, {})
