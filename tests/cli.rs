@@ -348,8 +348,8 @@ fn a_scaffolded_rule_passes_its_tests_and_checks_out_of_the_box() {
     let test = steward().arg("test").arg(&rules).output().unwrap();
     assert_eq!(test.status.code(), Some(0), "{}{}", stdout(&test), stderr(&test));
     assert!(
-        // 3 Rego tests and 2 fixture checks of the rule, plus the helper library's own 13.
-        stdout(&test).ends_with("18 passed, 0 failed\n"),
+        // 3 Rego tests and 2 fixture checks of the rule, plus the helper library's own 16.
+        stdout(&test).ends_with("21 passed, 0 failed\n"),
         "{}",
         stdout(&test)
     );
