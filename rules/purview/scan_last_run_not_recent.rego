@@ -36,59 +36,69 @@ _pending := {"InProgress", "Queued"}
 # Every scan of every data source with where it is and its last run's status (null when
 # none is recorded), walked once here for all the outcomes below, which pick their scans by
 # status: each outcome going over every scan of every source again was most of the rule's
-# time.
-_scans := [[status, account, i, k, source, scan] |
-	some account in lib.docs("PurviewAccount")
+# time. A row names its account rather than holding it: an account holds all its sources,
+# so written out (OPA returns every rule of a package it is asked for) a copy per scan would
+# grow with the square of the sources.
+_scans := [[status, name, i, k, source, scan] |
+	some name, account in _accounts
 	some i, source in account.spec.dataSources
 	some k, scan in source.scans
 	status := object.get(scan, ["lastRun", "status"], null)
 ]
 
+_accounts := lib.docs("PurviewAccount")
+
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun", "status"], msg) if {
 	unsuccessful := _unsuccessful
-	some [status, account, i, k, source, scan] in _scans
+	some [status, name, i, k, source, scan] in _scans
 	status in unsuccessful
 	ended := concat("", [sprintf(" (ended %s)", [end]) | end := scan.lastRun.endTime])
+	account := _accounts[name]
 	msg := sprintf("the last run of scan %s of data source %s is %s%s, so the source's classifications are not current", [scan.name, source.name, status, ended])
 }
 
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun", "endTime"], msg) if {
 	as_of_ns := data.steward.asOfNs
 	max_days := _max_days
-	some ["Succeeded", account, i, k, source, scan] in _scans
+	some ["Succeeded", name, i, k, source, scan] in _scans
 	end := scan.lastRun.endTime
 	count(end) > 10
 	days := floor((as_of_ns - time.parse_rfc3339_ns(end)) / 86400000000000)
 	days > max_days
+	account := _accounts[name]
 	msg := sprintf("scan %s of data source %s last succeeded %d days ago (%s), more than the allowed %d", [scan.name, source.name, days, end, max_days])
 }
 
 deny contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun", "endTime"], msg) if {
 	as_of_ns := data.steward.asOfNs
 	max_days := _max_days
-	some ["Succeeded", account, i, k, source, scan] in _scans
+	some ["Succeeded", name, i, k, source, scan] in _scans
 	end := scan.lastRun.endTime
 	count(end) == 10
 	days := floor((as_of_ns - time.parse_ns("2006-01-02", end)) / 86400000000000)
 	days > max_days
+	account := _accounts[name]
 	msg := sprintf("scan %s of data source %s last succeeded %d days ago (%s), more than the allowed %d", [scan.name, source.name, days, end, max_days])
 }
 
 unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun"], msg) if {
-	some [null, account, i, k, source, scan] in _scans
+	some [null, name, i, k, source, scan] in _scans
 	object.get(scan, ["lastRun"], null) == null
+	account := _accounts[name]
 	msg := sprintf("the inventory does not record the last run of scan %s of data source %s (lastRun), so whether it succeeded recently cannot be confirmed", [scan.name, source.name])
 }
 
 unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun", "endTime"], msg) if {
-	some ["Succeeded", account, i, k, source, scan] in _scans
+	some ["Succeeded", name, i, k, source, scan] in _scans
 	object.get(scan.lastRun, ["endTime"], null) == null
+	account := _accounts[name]
 	msg := sprintf("the last run of scan %s of data source %s succeeded but records no endTime, so how recent it is cannot be confirmed", [scan.name, source.name])
 }
 
 unknown contains lib.result(account, ["spec", "dataSources", i, "scans", k, "lastRun", "status"], msg) if {
 	pending := _pending
-	some [status, account, i, k, source, scan] in _scans
+	some [status, name, i, k, source, scan] in _scans
 	status in pending
+	account := _accounts[name]
 	msg := sprintf("the last run of scan %s of data source %s is still %s, so the outcome of the latest scan is not yet known", [scan.name, source.name, status])
 }
