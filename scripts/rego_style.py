@@ -1,13 +1,19 @@
 """Catch rule shapes whose cost grows with documents x documents.
 
 The rule interpreter has no indexing: every `some d in lib.docs(kind)` walks the whole
-kind, every time it is evaluated. Two shapes therefore turn a linear rule quadratic:
+kind, every time it is evaluated. Two shapes therefore turn a linear rule quadratic, and a
+third makes a rule's value grow that way:
 
 1. A function (a rule with parameters) that scans the estate. Functions are evaluated
    once per call, so a function called from a loop over documents rescans the estate for
    every document of that loop.
 2. A comprehension over the estate inside a loop over documents (in a rule body or an
    enclosing comprehension). The comprehension is rebuilt for every outer document.
+3. A comprehension over the estate that holds a whole document in each element while
+   iterating that document's own children (`[[account, scan] | some account in ...;
+   some scan in account.spec.scans]`). steward shares the document between elements, but
+   OPA returns every rule of a package it evaluates, and written out the value repeats the
+   document, with all its children, once per child.
 
 "Scans the estate" means a mention of `lib.docs(` or `input.documents`, or a `some ... in`
 over a rule of the same file that is built from them (`_accounts := lib.docs(...)`).
@@ -201,7 +207,8 @@ class Statement:
         return [(m.start(), m.group(1) or m.group(2)) for m in ESTATE_RE.finditer(self.text, self.body_start)]
 
     def iterations(self):
-        """(offset of the collection, collection text) of every `some/every ... in xs`."""
+        """(offset of the collection, collection text, names bound) of every
+        `some/every ... in xs`."""
         t, found = self.text, []
         for m in ITER_RE.finditer(t, self.body_start):
             depth, i, in_at = 0, m.end(), None
@@ -223,8 +230,22 @@ class Statement:
             if in_at is not None:
                 expr = t[in_at:i]
                 lead = len(expr) - len(expr.lstrip())
-                found.append((in_at + lead, expr.strip()))
+                bound = set(re.findall(IDENT, t[m.end():in_at - 2])) - {"_"}
+                found.append((in_at + lead, expr.strip(), bound))
         return found
+
+    def head_of(self, comp):
+        """The text of a comprehension's head (before its `|`) and where it starts."""
+        t, depth = self.text, 0
+        for i in range(comp[0] + 1, comp[1]):
+            c = t[i]
+            if c in OPENERS:
+                depth += 1
+            elif c in CLOSERS:
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return comp[0] + 1, t[comp[0] + 1:i]
+        return comp[0] + 1, ""
 
 
 def statements(src):
@@ -279,13 +300,40 @@ def scans(stmt, derived):
     sites, loops = [], []
     for off, token in stmt.mentions():
         sites.append((off, token))
-    for off, expr in stmt.iterations():
+    for off, expr, _ in stmt.iterations():
         if is_collection(expr):
             loops.append((off, "lib.docs(...)" if "lib.docs" in expr else "input.documents"))
         elif expr in derived:
             loops.append((off, expr))
             sites.append((off, f"{expr}, built from {derived[expr]}"))
     return sorted(sites), sorted(loops)
+
+
+def documents_repeated(stmt, derived):
+    """(offset in the head, offset of the loop, document, children) for each comprehension
+    that holds a document whole in every element while it iterates that document's
+    children (shape 3 of the module doc)."""
+    found = []
+    iterations = stmt.iterations()
+    for comp in stmt.comprehensions:
+        here = [(off, expr, bound) for off, expr, bound in iterations if stmt.scope(off) == comp]
+        documents = {}
+        for off, expr, bound in here:
+            if is_collection(expr) or expr in derived:
+                for name in bound:
+                    documents.setdefault(name, off)
+        head_at, head = stmt.head_of(comp)
+        for off, expr, _ in here:
+            parent = re.match(IDENT, expr)
+            name = parent.group(0) if parent else ""
+            if name not in documents or not re.match(re.escape(name) + r"\s*[.\[]", expr):
+                continue
+            # The document itself, not one of its fields (`account.metadata.name` is fine).
+            whole = re.search(r"(?<![\w.])" + re.escape(name) + r"(?![\w.\[])", head)
+            if whole:
+                found.append((head_at + whole.start(), off, name, expr))
+                break
+    return found
 
 
 def function_exempt(stmt, off):
@@ -332,6 +380,14 @@ def check_source(src):
                     f"`_index := _by_key`), and index it (`_index[k]`)")))
             # Any comprehension over the estate in a function is a scan reported above.
             continue
+
+        for off, loop_off, name, expr in documents_repeated(stmt, derived):
+            loop_line = src.position(stmt.start + loop_off)[0]
+            findings.append((stmt.start + off, stmt.start, (
+                f"each element holds the whole document {name} while the comprehension iterates its "
+                f"children (in {expr}, line {loop_line}): a tool that writes the value out (OPA returns "
+                f"every rule of a package) repeats the document once per child; hold its name or key "
+                f"instead and look the document up where it is used")))
 
         reported = set()
         for off, label in sites:
