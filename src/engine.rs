@@ -151,8 +151,8 @@ impl Engine {
                 group_of[i] = g;
             }
         }
-        // Batches go first: each is a run's largest piece of work, and a worker that
-        // takes one last keeps the others waiting.
+        // Batches go first: several rules in one query are likely a run's largest piece
+        // of work, and a worker that takes one last keeps the others waiting.
         let mut batched = vec![false; catalog.rules.len()];
         let mut units = batches;
         for &i in units.iter().flatten() {

@@ -181,11 +181,13 @@ pub fn estate_values(lib_text: &str) -> BTreeMap<String, BTreeSet<String>> {
 /// The estate values of the helper library (see [`estate_values`]) that `text` reads,
 /// as `lib.<value>` or `data.steward.lib.<value>`, with those they are built from.
 pub fn reads_values(text: &str, values: &BTreeMap<String, BTreeSet<String>>) -> BTreeSet<String> {
-    if values.is_empty() {
-        return BTreeSet::new();
-    }
-    names(text)
-        .into_iter()
+    // Names do not span lines, and a run reads every rule's text here before compiling:
+    // only the lines that mention a value's name are read for names.
+    let lines = text
+        .lines()
+        .filter(|line| values.keys().any(|v| line.contains(v.as_str())));
+    lines
+        .flat_map(names)
         .filter(|n| !n.after_dot)
         .filter_map(|n| {
             let rest = n
