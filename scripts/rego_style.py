@@ -317,11 +317,10 @@ def documents_repeated(stmt, derived):
     iterations = stmt.iterations()
     for comp in stmt.comprehensions:
         here = [(off, expr, bound) for off, expr, bound in iterations if stmt.scope(off) == comp]
-        documents = {}
-        for off, expr, bound in here:
+        documents = set()
+        for _, expr, bound in here:
             if is_collection(expr) or expr in derived:
-                for name in bound:
-                    documents.setdefault(name, off)
+                documents |= bound
         head_at, head = stmt.head_of(comp)
         for off, expr, _ in here:
             parent = re.match(IDENT, expr)

@@ -108,6 +108,15 @@ pub fn may_read_rules(text: &str) -> bool {
     })
 }
 
+/// The name a line starts with at its first column: the head of a rule, a function or
+/// a keyword, or "" for a line that continues one.
+fn head(line: &str) -> &str {
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(line.len());
+    &line[..end]
+}
+
 /// The values of the helper library computed from the estate: rules of the library (not
 /// functions) whose definition reads `input`, calls `docs`, or reads another such value;
 /// each with every such value it is built from, itself included. regorus computes a
@@ -116,15 +125,12 @@ pub fn may_read_rules(text: &str) -> bool {
 pub fn estate_values(lib_text: &str) -> BTreeMap<String, BTreeSet<String>> {
     // A definition runs from a line that starts with a name to the next such line. For
     // each: its name, whether it is a function or not a rule at all, and what it reads.
-    let mut blocks: Vec<(String, bool, Vec<Name<'_>>)> = Vec::new();
+    let mut blocks: Vec<(&str, bool, Vec<Name<'_>>)> = Vec::new();
     for line in lib_text.lines() {
-        let head: String = line
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let head = head(line);
         if !head.is_empty() {
             let function = line.as_bytes().get(head.len()) == Some(&b'(');
-            let keyword = matches!(head.as_str(), "package" | "import" | "default");
+            let keyword = matches!(head, "package" | "import" | "default");
             blocks.push((head, function || keyword, Vec::new()));
         }
         if let Some((_, _, read)) = blocks.last_mut() {
@@ -134,7 +140,7 @@ pub fn estate_values(lib_text: &str) -> BTreeMap<String, BTreeSet<String>> {
     let rules: BTreeSet<&str> = blocks
         .iter()
         .filter(|(_, skip, _)| !skip)
-        .map(|(head, _, _)| head.as_str())
+        .map(|(head, _, _)| *head)
         .collect();
     // Each value rule: whether it reads the estate itself, and the value rules it reads.
     let mut reads: BTreeMap<&str, (bool, BTreeSet<&str>)> = BTreeMap::new();
@@ -142,40 +148,40 @@ pub fn estate_values(lib_text: &str) -> BTreeMap<String, BTreeSet<String>> {
         if *skip {
             continue;
         }
-        let entry = reads.entry(head.as_str()).or_default();
+        let entry = reads.entry(*head).or_default();
         for n in read.iter().filter(|n| !n.after_dot) {
             let first = n.text.split('.').next().unwrap_or_default();
             entry.0 |= first == "input" || n.text == "docs" && n.next == Some(b'(');
-            if first != head && rules.contains(first) {
+            if first != *head && rules.contains(first) {
                 entry.1.insert(first);
             }
         }
     }
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for &value in reads.keys() {
-        // Every value rule reachable from this one; it is an estate value when one of
-        // them (or itself) reads the estate.
-        let mut seen: BTreeSet<&str> = BTreeSet::from([value]);
-        let mut stack = vec![value];
-        while let Some(v) = stack.pop() {
-            for &next in reads.get(v).map(|(_, r)| r).into_iter().flatten() {
-                if seen.insert(next) {
-                    stack.push(next);
+    // Every value rule reachable from each one, itself included.
+    let reachable: BTreeMap<&str, BTreeSet<&str>> = reads
+        .keys()
+        .map(|&value| {
+            let mut seen = BTreeSet::from([value]);
+            let mut stack = vec![value];
+            while let Some(v) = stack.pop() {
+                for &next in reads.get(v).map(|(_, r)| r).into_iter().flatten() {
+                    if seen.insert(next) {
+                        stack.push(next);
+                    }
                 }
             }
-        }
-        let from_estate: BTreeSet<String> = seen
-            .iter()
-            .filter(|v| reads.get(*v).is_some_and(|(direct, _)| *direct))
-            .map(|v| (*v).to_owned())
-            .collect();
-        if !from_estate.is_empty() {
-            let mut all = from_estate;
-            all.insert(value.to_owned());
-            out.insert(value.to_owned(), all);
-        }
-    }
-    out
+            (value, seen)
+        })
+        .collect();
+    let from_estate = |v: &str| reachable[v].iter().any(|r| reads[r].0);
+    reachable
+        .iter()
+        .filter(|(value, _)| from_estate(value))
+        .map(|(value, seen)| {
+            let built_from = seen.iter().filter(|v| from_estate(v)).map(|v| (*v).to_owned());
+            ((*value).to_owned(), built_from.collect())
+        })
+        .collect()
 }
 
 /// The estate values of the helper library (see [`estate_values`]) that `text` reads,
@@ -215,12 +221,9 @@ fn bound_names(text: &str) -> BTreeSet<String> {
             out.insert(alias.to_owned());
             continue;
         }
-        let head: String = line
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let head = head(line);
         if !head.is_empty() {
-            out.insert(head);
+            out.insert(head.to_owned());
         }
     }
     out
